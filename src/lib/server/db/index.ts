@@ -1,0 +1,46 @@
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { config } from '../config';
+import * as schema from './schema';
+
+export type Database = NodePgDatabase<typeof schema>;
+/** A transaction or the database itself: domain functions accept either. */
+export type Executor = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
+
+let current: { pool: pg.Pool; db: Database } | undefined;
+
+export function createDatabase(url: string, max = 10): { pool: pg.Pool; db: Database } {
+	const created = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
+	// An idle client losing its connection must not crash the process.
+	created.on('error', () => {});
+	return { pool: created, db: drizzle(created, { schema }) };
+}
+
+function connection() {
+	// The pool connects lazily, so creating it never needs a live server.
+	current ??= createDatabase(config().databaseUrl);
+	return current;
+}
+
+/** The process-wide database. */
+export function db(): Database {
+	return connection().db;
+}
+
+/** The pool behind `db()`, for libraries that take a pg pool. */
+export function pool(): pg.Pool {
+	return connection().pool;
+}
+
+/** For tests: run this process's domain functions against another database. */
+export function useDatabase(next: { pool: pg.Pool; db: Database }) {
+	current = next;
+}
+
+export async function closeDatabase() {
+	const closing = current;
+	current = undefined;
+	await closing?.pool.end();
+}
+
+export { schema };

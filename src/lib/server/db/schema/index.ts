@@ -1,0 +1,5 @@
+export * from './auth';
+export * from './identity';
+export * from './programmes';
+export * from './notify';
+export * from './audit';

@@ -1,0 +1,75 @@
+import { AppError } from '../errors';
+import type { Actor } from './actor';
+import {
+	belongsToEnterprise,
+	belongsToProvider,
+	hasProgrammeRole,
+	isManagerOf,
+	isMemberOf,
+	isPlatformAdmin,
+	managesAnOrganisation
+} from './rules';
+
+/** What a permission is about. Organisations and programmes are named by id. */
+export type Resource =
+	| { type: 'platform' }
+	| { type: 'organisation'; id: string }
+	| { type: 'programme'; id: string; organisationId: string; partnerIds?: string[] };
+
+export type Action =
+	| 'space.applicant'
+	| 'space.juror'
+	| 'space.coach'
+	| 'space.provider'
+	| 'space.manage'
+	| 'admin.access'
+	| 'organisation.view'
+	| 'organisation.manage'
+	| 'programme.view'
+	| 'programme.manage';
+
+const platform: Resource = { type: 'platform' };
+
+/** The one place that decides permissions. Every load and action asks it before touching data. */
+export function can(actor: Actor | null | undefined, action: Action, resource: Resource = platform): boolean {
+	if (!actor) return false;
+	switch (action) {
+		case 'admin.access':
+			return isPlatformAdmin(actor);
+		case 'space.applicant':
+			return belongsToEnterprise(actor);
+		case 'space.provider':
+			return belongsToProvider(actor);
+		case 'space.juror':
+			return hasProgrammeRole(actor, ['juror']);
+		case 'space.coach':
+			return hasProgrammeRole(actor, ['coach', 'sparring_partner']);
+		case 'space.manage':
+			return managesAnOrganisation(actor) || hasProgrammeRole(actor, ['manager']);
+		case 'organisation.view':
+			return resource.type === 'organisation' && (isMemberOf(actor, resource.id) || isPlatformAdmin(actor));
+		case 'organisation.manage':
+			return resource.type === 'organisation' && (isManagerOf(actor, resource.id) || isPlatformAdmin(actor));
+		case 'programme.view':
+		case 'programme.manage': {
+			if (resource.type !== 'programme') return false;
+			const orgs = [resource.organisationId, ...(resource.partnerIds ?? [])];
+			const byOrg =
+				action === 'programme.view'
+					? orgs.some((o) => isMemberOf(actor, o))
+					: isManagerOf(actor, resource.organisationId);
+			return (
+				byOrg ||
+				hasProgrammeRole(actor, ['manager'], resource.id) ||
+				(action === 'programme.view' && hasProgrammeRole(actor, ['juror', 'coach', 'sparring_partner'], resource.id)) ||
+				isPlatformAdmin(actor)
+			);
+		}
+	}
+}
+
+/** `can()` or throw: 401 without a session, 403 with one. */
+export function authorize(actor: Actor | null | undefined, action: Action, resource?: Resource): asserts actor is Actor {
+	if (!actor) throw new AppError('unauthenticated');
+	if (!can(actor, action, resource)) throw new AppError('forbidden');
+}

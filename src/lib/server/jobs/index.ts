@@ -1,0 +1,58 @@
+import PgBoss from 'pg-boss';
+import { z } from 'zod';
+import { and, eq, lt } from 'drizzle-orm';
+import { db } from '../db';
+import { outbox } from '../db/schema';
+import { log } from '../log';
+import { deliverEmail } from '../notify/deliver-email';
+
+/** Job payloads are typed and checked: a malformed job fails loudly instead of doing half a thing. */
+const payloads = {
+	'send-email': z.object({ outboxId: z.uuid() }),
+	'outbox-sweep': z.object({})
+};
+type JobName = keyof typeof payloads;
+
+let boss: PgBoss | undefined;
+
+export async function startJobs(connectionString: string) {
+	const instance = new PgBoss({ connectionString, max: 4, application_name: 'tandem-jobs' });
+	instance.on('error', (error) => log.error({ err: error }, 'job queue error'));
+	await instance.start();
+	for (const name of Object.keys(payloads)) await instance.createQueue(name);
+
+	await instance.work('send-email', { batchSize: 5 }, async (jobs) => {
+		for (const job of jobs) {
+			const { outboxId } = payloads['send-email'].parse(job.data);
+			await deliverEmail(outboxId);
+		}
+	});
+	// Anything left pending (a kick lost in a crash, a failed send) is retried by the sweep.
+	await instance.schedule('outbox-sweep', '* * * * *', {});
+	await instance.work('outbox-sweep', async () => {
+		const stale = await db()
+			.select({ id: outbox.id })
+			.from(outbox)
+			.where(and(eq(outbox.status, 'pending'), lt(outbox.createdAt, new Date(Date.now() - 30_000))))
+			.limit(200);
+		for (const { id } of stale) await deliverEmail(id).catch(() => undefined);
+	});
+	boss = instance;
+}
+
+export async function stopJobs() {
+	const instance = boss;
+	boss = undefined;
+	await instance?.stop({ graceful: true, timeout: 5_000, wait: true });
+}
+
+export async function enqueue<N extends JobName>(name: N, data: z.infer<(typeof payloads)[N]>) {
+	payloads[name].parse(data);
+	if (!boss) return null;
+	return boss.send(name, data, { retryLimit: 5, retryDelay: 10, retryBackoff: true });
+}
+
+/** Starts delivery of freshly committed outbox emails. */
+export async function deliverSoon(outboxIds: string[]) {
+	for (const outboxId of outboxIds) await enqueue('send-email', { outboxId });
+}

@@ -1,0 +1,80 @@
+import { building, dev } from '$app/environment';
+import { config, ConfigError } from './config';
+import { closeDatabase, db } from './db';
+import { EmbeddedDatabaseError, startEmbeddedDatabase, type RunningDatabase } from './db/embedded';
+import { migrateDatabase } from './db/migrate';
+import { startJobs, stopJobs } from './jobs';
+import { log } from './log';
+import { seedDemo } from './seed/seed-demo';
+
+let embedded: RunningDatabase | undefined;
+let started: Promise<void> | undefined;
+
+/** A problem the person starting the platform can fix: said in one line, without a stack trace. */
+function fatal(message: string): never {
+	log.fatal(message);
+	console.error(`\nTandem cannot start: ${message}\n`);
+	process.exit(1);
+}
+
+async function start() {
+	let cfg;
+	try {
+		cfg = config();
+	} catch (error) {
+		if (error instanceof ConfigError) fatal(error.message);
+		throw error;
+	}
+
+	if (cfg.embedded) {
+		try {
+			embedded = await startEmbeddedDatabase({
+				...cfg.embedded,
+				log: (line) => log.debug({ postgres: line })
+			});
+		} catch (error) {
+			if (error instanceof EmbeddedDatabaseError) fatal(error.message);
+			throw error;
+		}
+		log.info({ port: cfg.embedded.port, dataDir: cfg.embedded.dataDir }, 'embedded PostgreSQL started');
+	}
+
+	try {
+		await migrateDatabase(db());
+	} catch (error) {
+		await embedded?.stop();
+		fatal(`the database migrations failed: ${(error as Error).message}`);
+	}
+
+	if (cfg.local && (await seedDemo(db()))) log.info('demo data seeded');
+	await startJobs(cfg.databaseUrl);
+	log.info({ local: cfg.local, origin: cfg.origin }, 'Tandem is ready');
+}
+
+let stopping: Promise<void> | undefined;
+export function shutdown(): Promise<void> {
+	stopping ??= (async () => {
+		await stopJobs().catch(() => undefined);
+		await closeDatabase().catch(() => undefined);
+		await embedded?.stop().catch(() => undefined);
+		log.info('Tandem stopped');
+	})();
+	return stopping;
+}
+
+/** Starts the database (embedded in local mode), migrates, seeds and starts the job queue, once. */
+export function startPlatform(): Promise<void> {
+	if (building) return Promise.resolve();
+	if (!started) {
+		started = start();
+		// adapter-node closes the HTTP server on SIGINT/SIGTERM, then emits this.
+		process.once('sveltekit:shutdown' as 'exit', () => void shutdown().then(() => process.exit(0)));
+		// The Vite dev server does not emit it: stop PostgreSQL on the signal itself.
+		if (dev) {
+			for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+				process.once(signal, () => void shutdown().then(() => process.exit(0)));
+			}
+		}
+	}
+	return started;
+}
