@@ -20,8 +20,11 @@ export function formatDateTime(
 	timeZone: string = DEFAULT_TIME_ZONE
 ): string {
 	return new Intl.DateTimeFormat(tags[locale], {
-		dateStyle: 'medium',
-		timeStyle: 'short',
+		year: 'numeric',
+		month: 'short',
+		day: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
 		timeZone,
 		timeZoneName: 'short'
 	}).format(typeof value === 'string' ? new Date(value) : value);

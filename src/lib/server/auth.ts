@@ -13,6 +13,7 @@ import { config } from './config';
 import { db } from './db';
 import { account, rateLimit, session, user, verification } from './db/schema';
 import { deliverSoon } from './jobs';
+import { log } from './log';
 import { queueEmail } from './notify/queue-email';
 import { templates } from './notify/templates';
 import { DEMO_USERS } from './seed/demo-users';
@@ -80,6 +81,13 @@ function createAuth() {
 			schema: { user, session, account, verification, rateLimit }
 		}),
 		emailAndPassword: { enabled: false },
+		logger: {
+			log: (level, message) => log[level === 'success' ? 'info' : level]({ component: 'better-auth' }, message)
+		},
+		advanced: {
+			// Behind a load balancer, the header that carries the client's address (as for adapter-node).
+			ipAddress: { ipAddressHeaders: process.env.ADDRESS_HEADER ? [process.env.ADDRESS_HEADER.toLowerCase()] : ['x-forwarded-for'] }
+		},
 		session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
 		rateLimit: {
 			enabled: true,
