@@ -18,7 +18,15 @@ export default defineConfig({
 		trace: 'retain-on-failure',
 		launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS }
 	},
-	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS } } }],
+	projects: [
+		{
+			name: 'chromium',
+			use: {
+				...devices['Desktop Chrome'],
+				launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS }
+			}
+		}
+	],
 	webServer: {
 		command: 'node scripts/e2e-server.js',
 		url: `http://localhost:${E2E_PORT}/healthz`,

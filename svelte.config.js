@@ -26,7 +26,13 @@ const config = {
 		// SvelteKit's CSRF protection stays on (the default): cross-site form posts are refused.
 		typescript: {
 			config: (tsconfig) => {
-				tsconfig.include.push('../drizzle.config.ts', '../tests/**/*.ts', '../scripts/**/*.js', '../bench/**/*.ts', '../playwright.config.ts');
+				tsconfig.include.push(
+					'../drizzle.config.ts',
+					'../tests/**/*.ts',
+					'../scripts/**/*.js',
+					'../bench/**/*.ts',
+					'../playwright.config.ts'
+				);
 			}
 		}
 	}

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { findChromium } from './chromium.js';
 
+/** @param {string} command @param {string[]} args */
 function run(command, args) {
 	return spawnSync(command, args, { stdio: 'inherit' }).status === 0;
 }
@@ -12,7 +13,7 @@ if (found) {
 	process.exit(0);
 }
 
-console.log('No Chromium found: trying Playwright\'s download (needs the internet)…');
+console.log("No Chromium found: trying Playwright's download (needs the internet)…");
 if (run('npx', ['playwright', 'install', 'chromium']) && findChromium()) {
 	console.log(`Installed Playwright's Chromium: ${findChromium()}`);
 	process.exit(0);
@@ -20,7 +21,11 @@ if (run('npx', ['playwright', 'install', 'chromium']) && findChromium()) {
 
 if (process.getuid?.() === 0) {
 	console.log("Playwright's download failed: installing Debian's chromium package with apt-get…");
-	if (run('apt-get', ['update']) && run('apt-get', ['install', '-y', 'chromium']) && findChromium()) {
+	if (
+		run('apt-get', ['update']) &&
+		run('apt-get', ['install', '-y', 'chromium']) &&
+		findChromium()
+	) {
 		console.log(`Installed Debian's Chromium: ${findChromium()}`);
 		process.exit(0);
 	}

@@ -4,8 +4,18 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-const SOURCES = ['src', 'messages', 'static', 'supabase/migrations', 'svelte.config.js', 'vite.config.ts', 'package.json', 'project.inlang/settings.json'];
+const SOURCES = [
+	'src',
+	'messages',
+	'static',
+	'supabase/migrations',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package.json',
+	'project.inlang/settings.json'
+];
 
+/** @param {string} path @returns {number} */
 function newest(path) {
 	if (!existsSync(path)) return 0;
 	const stat = statSync(path);
@@ -31,6 +41,7 @@ function buildIsStale() {
 	return SOURCES.some((source) => newest(source) > builtAt);
 }
 
+/** @param {number} port @returns {Promise<boolean>} */
 function portFree(port) {
 	return new Promise((resolve) => {
 		const probe = createServer();
@@ -41,7 +52,8 @@ function portFree(port) {
 
 const port = Number(process.env.PORT || 3000);
 process.env.PORT = String(port);
-if (!process.env.DATABASE_URL && !process.env.ORIGIN) process.env.ORIGIN = `http://localhost:${port}`;
+if (!process.env.DATABASE_URL && !process.env.ORIGIN)
+	process.env.ORIGIN = `http://localhost:${port}`;
 
 if (buildIsStale()) {
 	console.log('Building Tandem (the build is missing or older than the sources)…');
@@ -53,9 +65,14 @@ if (buildIsStale()) {
 }
 
 if (!(await portFree(port))) {
-	console.error(`\nTandem cannot start: port ${port} is already in use. Stop what runs there, or choose another port with PORT=<port> npm start.\n`);
+	console.error(
+		`\nTandem cannot start: port ${port} is already in use. Stop what runs there, or choose another port with PORT=<port> npm start.\n`
+	);
 	process.exit(1);
 }
 
-console.log(`Starting Tandem on ${process.env.ORIGIN ?? `port ${port}`}${process.env.DATABASE_URL ? '' : ' (local mode: embedded PostgreSQL in .data/, demo data)'}`);
-await import('../build/index.js');
+console.log(
+	`Starting Tandem on ${process.env.ORIGIN ?? `port ${port}`}${process.env.DATABASE_URL ? '' : ' (local mode: embedded PostgreSQL in .data/, demo data)'}`
+);
+// A computed specifier: the type checker must not walk into the generated build.
+await import(new URL('../build/index.js', import.meta.url).href);

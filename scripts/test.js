@@ -1,6 +1,7 @@
 // `npm test`: types, lint, unit + integration (real PostgreSQL), build, end-to-end (Chromium).
 import { spawnSync } from 'node:child_process';
 
+/** @type {[string, string, string[]][]} */
 const steps = [
 	['messages', 'npm', ['run', 'messages']],
 	['types', 'npm', ['run', 'check']],
@@ -15,7 +16,10 @@ const started = Date.now();
 for (const [name, command, args] of steps) {
 	const at = Date.now();
 	console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
-	const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+	const result = spawnSync(command, args, {
+		stdio: 'inherit',
+		env: { ...process.env, FORCE_COLOR: '0' }
+	});
 	const seconds = ((Date.now() - at) / 1000).toFixed(1);
 	if (result.status !== 0) {
 		console.error(`\n✖ ${name} failed after ${seconds}s`);

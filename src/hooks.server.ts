@@ -33,14 +33,22 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
 	response.headers.set('x-frame-options', 'DENY');
-	response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+	response.headers.set(
+		'permissions-policy',
+		'camera=(), microphone=(), geolocation=(), payment=()'
+	);
 	response.headers.set('cross-origin-opener-policy', 'same-origin');
 	if (event.url.protocol === 'https:') {
 		response.headers.set('strict-transport-security', 'max-age=63072000; includeSubDomains');
 	}
 	if (event.url.pathname !== '/healthz') {
 		event.locals.log.info(
-			{ method: event.request.method, path: event.url.pathname, status: response.status, ms: Math.round(performance.now() - started) },
+			{
+				method: event.request.method,
+				path: event.url.pathname,
+				status: response.status,
+				ms: Math.round(performance.now() - started)
+			},
 			'request'
 		);
 	}
@@ -65,11 +73,18 @@ const handleParaglide: Handle = ({ event, resolve }) => {
 		event.request = request;
 		// Keep the browser's runtime on the language the server chose, so hydration agrees.
 		if (event.cookies.get(cookieName) !== locale) {
-			event.cookies.set(cookieName, locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 60 * 60 * 24 * 400 });
+			event.cookies.set(cookieName, locale, {
+				path: '/',
+				httpOnly: false,
+				sameSite: 'lax',
+				maxAge: 60 * 60 * 24 * 400
+			});
 		}
 		return resolve(event, {
 			transformPageChunk: ({ html }) =>
-				html.replace('%paraglide.lang%', locale).replace('%paraglide.dir%', getTextDirection(locale))
+				html
+					.replace('%paraglide.lang%', locale)
+					.replace('%paraglide.dir%', getTextDirection(locale))
 		});
 	});
 };
@@ -77,7 +92,12 @@ const handleParaglide: Handle = ({ event, resolve }) => {
 const handleAuthRoutes: Handle = ({ event, resolve }) =>
 	svelteKitHandler({ event, resolve, auth: auth(), building });
 
-export const handle: Handle = sequence(handleRequest, handleSession, handleParaglide, handleAuthRoutes);
+export const handle: Handle = sequence(
+	handleRequest,
+	handleSession,
+	handleParaglide,
+	handleAuthRoutes
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const requestId = event.locals.requestId;
@@ -87,7 +107,12 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	const locale = event.cookies.get(cookieName);
 	const options = isLocale(locale) ? { locale } : undefined;
 	return {
-		message: status === 404 ? m.error_not_found({}, options) : status >= 500 ? m.error_unexpected({}, options) : message,
+		message:
+			status === 404
+				? m.error_not_found({}, options)
+				: status >= 500
+					? m.error_unexpected({}, options)
+					: message,
 		requestId
 	};
 };

@@ -13,7 +13,11 @@ export const load = (async ({ locals }) => {
 					name: actor.name || actor.email,
 					email: actor.email,
 					activeOrganisationId: actor.activeOrganisationId,
-					organisations: actor.memberships.map((m) => ({ id: m.organisationId, name: m.name, slug: m.slug })),
+					organisations: actor.memberships.map((m) => ({
+						id: m.organisationId,
+						name: m.name,
+						slug: m.slug
+					})),
 					nav: {
 						applicant: can(actor, 'space.applicant'),
 						juror: can(actor, 'space.juror'),

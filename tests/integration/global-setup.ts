@@ -32,7 +32,12 @@ export default async function setup(project: TestProject) {
 	chmodSync(dataDir, 0o755);
 	const port = await freePort();
 	const password = 'integration';
-	const server = await startEmbeddedDatabase({ dataDir: join(dataDir, 'pg'), port, password, database: TEMPLATE });
+	const server = await startEmbeddedDatabase({
+		dataDir: join(dataDir, 'pg'),
+		port,
+		password,
+		database: TEMPLATE
+	});
 	const admin = `postgres://postgres:${password}@127.0.0.1:${port}`;
 
 	const client = new pg.Client({ connectionString: `${admin}/${TEMPLATE}` });

@@ -38,10 +38,15 @@ describe('Supabase API roles', () => {
 				for (const table of tables) {
 					await tx.execute(sql`SAVEPOINT probe`);
 					try {
-						const { rows } = await tx.execute(sql.raw(`SELECT * FROM "${table.schema}"."${table.name}" LIMIT 1`));
+						const { rows } = await tx.execute(
+							sql.raw(`SELECT * FROM "${table.schema}"."${table.name}" LIMIT 1`)
+						);
 						if (rows.length > 0) readable.push(`${table.schema}.${table.name}`);
 					} catch (error) {
-						expect((error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code).toBe('42501');
+						expect(
+							(error as { cause?: { code?: string } }).cause?.code ??
+								(error as { code?: string }).code
+						).toBe('42501');
 					}
 					await tx.execute(sql`ROLLBACK TO SAVEPOINT probe`);
 				}

@@ -18,7 +18,11 @@ z.config({
 			case 'too_big':
 				return `too_long|${issue.maximum}`;
 			case 'invalid_format':
-				return issue.format === 'email' ? 'email_invalid' : issue.format === 'url' ? 'url_invalid' : 'invalid';
+				return issue.format === 'email'
+					? 'email_invalid'
+					: issue.format === 'url'
+						? 'url_invalid'
+						: 'invalid';
 			case 'invalid_value':
 				return 'invalid_choice';
 			default:
@@ -30,8 +34,7 @@ z.config({
 export type FieldErrors = Record<string, string>;
 
 export type ParseResult<T> =
-	| { ok: true; data: T }
-	| { ok: false; errors: FieldErrors; values: Record<string, string> };
+	{ ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 function formValues(input: FormData | Record<string, unknown>): Record<string, unknown> {
 	if (!(input instanceof FormData)) return input;

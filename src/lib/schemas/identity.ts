@@ -37,7 +37,41 @@ export const localeSchema = z.object({
 	redirectTo: z.string().max(500).optional()
 });
 
-export const COUNTRIES = ['AT', 'BE', 'BG', 'CH', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IS', 'IT', 'LI', 'LT', 'LU', 'LV', 'MT', 'NL', 'NO', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK', 'UA', 'GB'] as const;
+export const COUNTRIES = [
+	'AT',
+	'BE',
+	'BG',
+	'CH',
+	'CY',
+	'CZ',
+	'DE',
+	'DK',
+	'EE',
+	'ES',
+	'FI',
+	'FR',
+	'GR',
+	'HR',
+	'HU',
+	'IE',
+	'IS',
+	'IT',
+	'LI',
+	'LT',
+	'LU',
+	'LV',
+	'MT',
+	'NL',
+	'NO',
+	'PL',
+	'PT',
+	'RO',
+	'SE',
+	'SI',
+	'SK',
+	'UA',
+	'GB'
+] as const;
 
 export const createOrganisationSchema = z.object({
 	name: z.string().trim().min(1).max(160),
@@ -48,18 +82,22 @@ export const createOrganisationSchema = z.object({
 		.trim()
 		.min(1)
 		.max(64)
-		.refine((tz) => {
-			try {
-				new Intl.DateTimeFormat('en', { timeZone: tz });
-				return true;
-			} catch {
-				return false;
-			}
-		}, { error: 'time_zone_invalid' })
+		.refine(
+			(tz) => {
+				try {
+					new Intl.DateTimeFormat('en', { timeZone: tz });
+					return true;
+				} catch {
+					return false;
+				}
+			},
+			{ error: 'time_zone_invalid' }
+		)
 });
 
 /** A path inside this site, never another host: guards post-sign-in redirects. */
 export function safeRedirect(target: string | null | undefined, fallback = '/app'): string {
-	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback;
+	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\'))
+		return fallback;
 	return target;
 }

@@ -39,7 +39,11 @@ function emailLocale(): Locale {
 	}
 }
 
-async function sendEmail(to: string, template: string, render: (locale: Locale) => ReturnType<typeof templates.magicLink>) {
+async function sendEmail(
+	to: string,
+	template: string,
+	render: (locale: Locale) => ReturnType<typeof templates.magicLink>
+) {
 	const locale = emailLocale();
 	const id = await queueEmail(db(), { to, template, locale, email: render(locale) });
 	await deliverSoon([id]);
@@ -82,11 +86,15 @@ function createAuth() {
 		}),
 		emailAndPassword: { enabled: false },
 		logger: {
-			log: (level, message) => log[level === 'success' ? 'info' : level]({ component: 'better-auth' }, message)
+			log: (level, message) => log[level]({ component: 'better-auth' }, message)
 		},
 		advanced: {
 			// Behind a load balancer, the header that carries the client's address (as for adapter-node).
-			ipAddress: { ipAddressHeaders: process.env.ADDRESS_HEADER ? [process.env.ADDRESS_HEADER.toLowerCase()] : ['x-forwarded-for'] }
+			ipAddress: {
+				ipAddressHeaders: process.env.ADDRESS_HEADER
+					? [process.env.ADDRESS_HEADER.toLowerCase()]
+					: ['x-forwarded-for']
+			}
 		},
 		session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
 		rateLimit: {

@@ -38,7 +38,8 @@ export function guard(
 	resource?: Resource
 ): Actor {
 	const actor = requireActor(event);
-	if (!can(actor, action, resource)) error(403, { message: m.error_forbidden(), code: 'forbidden' });
+	if (!can(actor, action, resource))
+		error(403, { message: m.error_forbidden(), code: 'forbidden' });
 	return actor;
 }
 

@@ -36,7 +36,10 @@ async function start() {
 			if (error instanceof EmbeddedDatabaseError) fatal(error.message);
 			throw error;
 		}
-		log.info({ port: cfg.embedded.port, dataDir: cfg.embedded.dataDir }, 'embedded PostgreSQL started');
+		log.info(
+			{ port: cfg.embedded.port, dataDir: cfg.embedded.dataDir },
+			'embedded PostgreSQL started'
+		);
 	}
 
 	try {

@@ -13,6 +13,9 @@ export const GET: RequestHandler = async () => {
 			{ headers: { 'cache-control': 'no-store' } }
 		);
 	} catch {
-		return json({ status: 'error', database: 'unreachable' }, { status: 503, headers: { 'cache-control': 'no-store' } });
+		return json(
+			{ status: 'error', database: 'unreachable' },
+			{ status: 503, headers: { 'cache-control': 'no-store' } }
+		);
 	}
 };

@@ -12,7 +12,12 @@ export const actions = {
 	default: async ({ request, cookies, locals }) => {
 		const parsed = parseForm(localeSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors });
-		cookies.set(cookieName, parsed.data.locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 60 * 60 * 24 * 400 });
+		cookies.set(cookieName, parsed.data.locale, {
+			path: '/',
+			httpOnly: false,
+			sameSite: 'lax',
+			maxAge: 60 * 60 * 24 * 400
+		});
 		if (locals.actor) await rememberLocale({ actor: locals.actor, locale: parsed.data.locale });
 		redirect(303, safeRedirect(parsed.data.redirectTo, '/'));
 	}

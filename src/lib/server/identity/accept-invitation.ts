@@ -38,7 +38,8 @@ export async function acceptInvitation({ actor, token }: { actor: Actor; token: 
 			.from(invitation)
 			.where(eq(invitation.tokenHash, hashToken(token)))
 			.for('update');
-		if (!row || row.revokedAt || row.expiresAt <= new Date()) throw new AppError('invitation_invalid');
+		if (!row || row.revokedAt || row.expiresAt <= new Date())
+			throw new AppError('invitation_invalid');
 		if (row.email !== actor.email.toLowerCase()) throw new AppError('invitation_wrong_email');
 		const [org] = await tx
 			.select({ slug: organisation.slug, kind: organisation.kind })
@@ -63,7 +64,10 @@ export async function acceptInvitation({ actor, token }: { actor: Actor; token: 
 				data: { role: row.role }
 			});
 		}
-		await tx.update(user).set({ activeOrganisationId: row.organisationId }).where(eq(user.id, actor.userId));
+		await tx
+			.update(user)
+			.set({ activeOrganisationId: row.organisationId })
+			.where(eq(user.id, actor.userId));
 		return { organisationSlug: org.slug, kind: org.kind, role: row.role };
 	});
 }

@@ -31,7 +31,11 @@ export type Action =
 const platform: Resource = { type: 'platform' };
 
 /** The one place that decides permissions. Every load and action asks it before touching data. */
-export function can(actor: Actor | null | undefined, action: Action, resource: Resource = platform): boolean {
+export function can(
+	actor: Actor | null | undefined,
+	action: Action,
+	resource: Resource = platform
+): boolean {
 	if (!actor) return false;
 	switch (action) {
 		case 'admin.access':
@@ -47,9 +51,15 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
 		case 'space.manage':
 			return managesAnOrganisation(actor) || hasProgrammeRole(actor, ['manager']);
 		case 'organisation.view':
-			return resource.type === 'organisation' && (isMemberOf(actor, resource.id) || isPlatformAdmin(actor));
+			return (
+				resource.type === 'organisation' &&
+				(isMemberOf(actor, resource.id) || isPlatformAdmin(actor))
+			);
 		case 'organisation.manage':
-			return resource.type === 'organisation' && (isManagerOf(actor, resource.id) || isPlatformAdmin(actor));
+			return (
+				resource.type === 'organisation' &&
+				(isManagerOf(actor, resource.id) || isPlatformAdmin(actor))
+			);
 		case 'programme.view':
 		case 'programme.manage': {
 			if (resource.type !== 'programme') return false;
@@ -61,7 +71,8 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
 			return (
 				byOrg ||
 				hasProgrammeRole(actor, ['manager'], resource.id) ||
-				(action === 'programme.view' && hasProgrammeRole(actor, ['juror', 'coach', 'sparring_partner'], resource.id)) ||
+				(action === 'programme.view' &&
+					hasProgrammeRole(actor, ['juror', 'coach', 'sparring_partner'], resource.id)) ||
 				isPlatformAdmin(actor)
 			);
 		}
@@ -69,7 +80,11 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
 }
 
 /** `can()` or throw: 401 without a session, 403 with one. */
-export function authorize(actor: Actor | null | undefined, action: Action, resource?: Resource): asserts actor is Actor {
+export function authorize(
+	actor: Actor | null | undefined,
+	action: Action,
+	resource?: Resource
+): asserts actor is Actor {
 	if (!actor) throw new AppError('unauthenticated');
 	if (!can(actor, action, resource)) throw new AppError('forbidden');
 }

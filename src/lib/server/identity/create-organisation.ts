@@ -26,12 +26,23 @@ export interface CreateOrganisationOptions {
 }
 
 /** Platform admins create organisations (enterprises create their own in the calls issue). */
-export async function createOrganisation({ actor, name, kind, country, timeZone }: CreateOrganisationOptions) {
+export async function createOrganisation({
+	actor,
+	name,
+	kind,
+	country,
+	timeZone
+}: CreateOrganisationOptions) {
 	authorize(actor, 'admin.access');
 	return db().transaction(async (tx) => {
 		const base = slugify(name);
 		const taken = new Set(
-			(await tx.select({ slug: organisation.slug }).from(organisation).where(like(organisation.slug, `${base}%`))).map((r) => r.slug)
+			(
+				await tx
+					.select({ slug: organisation.slug })
+					.from(organisation)
+					.where(like(organisation.slug, `${base}%`))
+			).map((r) => r.slug)
 		);
 		let slug = base;
 		for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
@@ -52,6 +63,9 @@ export async function createOrganisation({ actor, name, kind, country, timeZone 
 }
 
 export async function organisationExists(id: string) {
-	const [row] = await db().select({ id: organisation.id }).from(organisation).where(eq(organisation.id, id));
+	const [row] = await db()
+		.select({ id: organisation.id })
+		.from(organisation)
+		.where(eq(organisation.id, id));
 	return Boolean(row);
 }

@@ -26,7 +26,14 @@ export interface InviteMemberOptions {
  * Invites a person to an organisation: the invitation, its audit entry and its email are written
  * in one transaction. A second invitation to the same address replaces the open one.
  */
-export async function inviteMember({ actor, organisationId, email, role, origin, locale }: InviteMemberOptions) {
+export async function inviteMember({
+	actor,
+	organisationId,
+	email,
+	role,
+	origin,
+	locale
+}: InviteMemberOptions) {
 	authorize(actor, 'organisation.manage', { type: 'organisation', id: organisationId });
 	const address = email.trim().toLowerCase();
 	const token = newToken();

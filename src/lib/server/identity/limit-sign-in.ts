@@ -18,12 +18,19 @@ function limiter(keyPrefix: string, points: number) {
 }
 
 /** Counts one sign-in request; throws `rate_limited` past the limit, before any email is sent. */
-export async function limitSignIn({ email, clientAddress }: { email: string; clientAddress: string }) {
+export async function limitSignIn({
+	email,
+	clientAddress
+}: {
+	email: string;
+	clientAddress: string;
+}) {
 	try {
 		await limiter('sign-in-email', SIGN_IN_LIMITS.perEmail).consume(email.toLowerCase());
 		await limiter('sign-in-address', SIGN_IN_LIMITS.perAddress).consume(clientAddress);
 	} catch (error) {
-		if (error instanceof RateLimiterRes) throw new AppError('rate_limited', 'rate_limited', { email: 'rate_limited' });
+		if (error instanceof RateLimiterRes)
+			throw new AppError('rate_limited', 'rate_limited', { email: 'rate_limited' });
 		throw error;
 	}
 }

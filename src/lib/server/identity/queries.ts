@@ -126,7 +126,13 @@ export async function unsafeListAllOrganisations() {
 /** Platform admin only (the caller checks `admin.access`). */
 export async function unsafeListUsers(limit = 200) {
 	return db()
-		.select({ id: user.id, name: user.name, email: user.email, platformAdmin: user.platformAdmin, createdAt: user.createdAt })
+		.select({
+			id: user.id,
+			name: user.name,
+			email: user.email,
+			platformAdmin: user.platformAdmin,
+			createdAt: user.createdAt
+		})
 		.from(user)
 		.orderBy(asc(user.email))
 		.limit(limit);

@@ -6,7 +6,15 @@ import { AppError } from '../errors';
 import type { Actor } from './actor';
 import { authorize } from './can';
 
-export async function revokeInvitation({ actor, organisationId, invitationId }: { actor: Actor; organisationId: string; invitationId: string }) {
+export async function revokeInvitation({
+	actor,
+	organisationId,
+	invitationId
+}: {
+	actor: Actor;
+	organisationId: string;
+	invitationId: string;
+}) {
 	authorize(actor, 'organisation.manage', { type: 'organisation', id: organisationId });
 	await db().transaction(async (tx) => {
 		const [revoked] = await tx

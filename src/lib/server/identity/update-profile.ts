@@ -5,9 +5,20 @@ import { db } from '../db';
 import { user } from '../db/schema';
 import type { Actor } from './actor';
 
-export async function updateProfile({ actor, name, locale }: { actor: Actor; name: string; locale: Locale | null }) {
+export async function updateProfile({
+	actor,
+	name,
+	locale
+}: {
+	actor: Actor;
+	name: string;
+	locale: Locale | null;
+}) {
 	await db().transaction(async (tx) => {
-		await tx.update(user).set({ name, locale, updatedAt: new Date() }).where(eq(user.id, actor.userId));
+		await tx
+			.update(user)
+			.set({ name, locale, updatedAt: new Date() })
+			.where(eq(user.id, actor.userId));
 		await recordAudit(tx, {
 			actorUserId: actor.userId,
 			action: 'profile.updated',

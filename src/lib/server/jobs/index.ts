@@ -14,10 +14,15 @@ const payloads = {
 type JobName = keyof typeof payloads;
 
 let boss: PgBoss | undefined;
+let stopping = false;
 
 export async function startJobs(connectionString: string) {
 	const instance = new PgBoss({ connectionString, max: 4, application_name: 'tandem-jobs' });
-	instance.on('error', (error) => log.error({ err: error }, 'job queue error'));
+	// While stopping, PostgreSQL closing the queue's connections is expected, not an error.
+	instance.on('error', (error) =>
+		(stopping ? log.debug : log.error).call(log, { err: error }, 'job queue error')
+	);
+	stopping = false;
 	await instance.start();
 	for (const name of Object.keys(payloads)) await instance.createQueue(name);
 
@@ -43,6 +48,7 @@ export async function startJobs(connectionString: string) {
 export async function stopJobs() {
 	const instance = boss;
 	boss = undefined;
+	stopping = true;
 	await instance?.stop({ graceful: true, timeout: 5_000, wait: true });
 }
 

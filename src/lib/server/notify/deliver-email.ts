@@ -43,7 +43,12 @@ export async function deliverEmail(id: string): Promise<'sent' | 'stored' | 'ski
 		}
 		await tx
 			.update(outbox)
-			.set({ status: 'sent', sentAt: new Date(), providerId: data?.id ?? null, attempts: row.attempts + 1 })
+			.set({
+				status: 'sent',
+				sentAt: new Date(),
+				providerId: data?.id ?? null,
+				attempts: row.attempts + 1
+			})
 			.where(eq(outbox.id, id));
 		return 'sent';
 	});

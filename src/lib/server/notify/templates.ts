@@ -7,13 +7,17 @@ export interface RenderedEmail {
 	html: string;
 }
 
-const escape = (value: string) =>
-	value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escape = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** One layout for every email: a greeting paragraph, an optional button, a footer. */
 function layout(
 	locale: Locale,
-	parts: { subject: string; lines: string[]; action?: { label: string; url: string }; after?: string[] }
+	parts: {
+		subject: string;
+		lines: string[];
+		action?: { label: string; url: string };
+		after?: string[];
+	}
 ): RenderedEmail {
 	const footer = m.email_footer({}, { locale });
 	const text = [

@@ -27,7 +27,12 @@ async function withTargets<T extends { id: string }>(rows: T[]) {
 			target: programmeTarget.target
 		})
 		.from(programmeTarget)
-		.where(inArray(programmeTarget.programmeId, rows.map((r) => r.id)))
+		.where(
+			inArray(
+				programmeTarget.programmeId,
+				rows.map((r) => r.id)
+			)
+		)
 		.orderBy(asc(programmeTarget.position));
 	return rows.map((row) => ({ ...row, targets: targets.filter((t) => t.programmeId === row.id) }));
 }
@@ -60,7 +65,13 @@ export async function listProgrammesOfOrganisation(organisationId: string) {
 export async function listProgrammesByIds(ids: string[]) {
 	if (ids.length === 0) return [];
 	return db()
-		.select({ id: programme.id, slug: programme.slug, name: programme.name, fallbackLocale: programme.fallbackLocale, leadName: organisation.name })
+		.select({
+			id: programme.id,
+			slug: programme.slug,
+			name: programme.name,
+			fallbackLocale: programme.fallbackLocale,
+			leadName: organisation.name
+		})
 		.from(programme)
 		.innerJoin(organisation, eq(organisation.id, programme.organisationId))
 		.where(inArray(programme.id, ids))

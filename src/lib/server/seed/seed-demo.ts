@@ -23,7 +23,12 @@ export async function seedDemo(db: Database): Promise<boolean> {
 		const existing = await tx
 			.select({ id: user.id })
 			.from(user)
-			.where(inArray(user.email, DEMO_USERS.map((u) => u.email)));
+			.where(
+				inArray(
+					user.email,
+					DEMO_USERS.map((u) => u.email)
+				)
+			);
 		if (existing.length > 0) return false;
 
 		const ids = Object.fromEntries(DEMO_USERS.map((u) => [u.role, randomUUID()])) as Record<
@@ -44,13 +49,55 @@ export async function seedDemo(db: Database): Promise<boolean> {
 		const orgs = await tx
 			.insert(organisation)
 			.values([
-				{ slug: 'silicon-vilstal', name: 'Silicon Vilstal gUG', kind: 'cluster', country: 'DE', timeZone: 'Europe/Berlin' },
-				{ slug: 'coompanion-orebro', name: 'Coompanion Örebro', kind: 'cluster', country: 'SE', timeZone: 'Europe/Stockholm' },
-				{ slug: 'kvarterskraft', name: 'Kvarterskraft ekonomisk förening', kind: 'enterprise', country: 'SE', timeZone: 'Europe/Stockholm' },
-				{ slug: 'gruenhof-inklusion', name: 'Grünhof Inklusion gGmbH', kind: 'enterprise', country: 'DE', timeZone: 'Europe/Berlin' },
-				{ slug: 'ponte-sociale', name: 'Cooperativa Ponte Sociale', kind: 'enterprise', country: 'IT', timeZone: 'Europe/Rome' },
-				{ slug: 'nordlys-design', name: 'Nordlys Design AB', kind: 'provider', country: 'SE', timeZone: 'Europe/Stockholm' },
-				{ slug: 'datenwerk-beratung', name: 'Datenwerk Beratung GmbH', kind: 'provider', country: 'DE', timeZone: 'Europe/Berlin' }
+				{
+					slug: 'silicon-vilstal',
+					name: 'Silicon Vilstal gUG',
+					kind: 'cluster',
+					country: 'DE',
+					timeZone: 'Europe/Berlin'
+				},
+				{
+					slug: 'coompanion-orebro',
+					name: 'Coompanion Örebro',
+					kind: 'cluster',
+					country: 'SE',
+					timeZone: 'Europe/Stockholm'
+				},
+				{
+					slug: 'kvarterskraft',
+					name: 'Kvarterskraft ekonomisk förening',
+					kind: 'enterprise',
+					country: 'SE',
+					timeZone: 'Europe/Stockholm'
+				},
+				{
+					slug: 'gruenhof-inklusion',
+					name: 'Grünhof Inklusion gGmbH',
+					kind: 'enterprise',
+					country: 'DE',
+					timeZone: 'Europe/Berlin'
+				},
+				{
+					slug: 'ponte-sociale',
+					name: 'Cooperativa Ponte Sociale',
+					kind: 'enterprise',
+					country: 'IT',
+					timeZone: 'Europe/Rome'
+				},
+				{
+					slug: 'nordlys-design',
+					name: 'Nordlys Design AB',
+					kind: 'provider',
+					country: 'SE',
+					timeZone: 'Europe/Stockholm'
+				},
+				{
+					slug: 'datenwerk-beratung',
+					name: 'Datenwerk Beratung GmbH',
+					kind: 'provider',
+					country: 'DE',
+					timeZone: 'Europe/Berlin'
+				}
 			])
 			.returning({ id: organisation.id, slug: organisation.slug });
 		const org = Object.fromEntries(orgs.map((o) => [o.slug, o.id]));
@@ -102,14 +149,62 @@ export async function seedDemo(db: Database): Promise<boolean> {
 			])
 			.returning({ id: programme.id });
 
-		await tx.insert(programmePartner).values([{ programmeId: socialTech.id, organisationId: org['coompanion-orebro'] }]);
+		await tx
+			.insert(programmePartner)
+			.values([{ programmeId: socialTech.id, organisationId: org['coompanion-orebro'] }]);
 
 		await tx.insert(programmeTarget).values([
-			{ programmeId: socialTech.id, indicator: 'enterprises_supported', target: 16, position: 0, label: { en: 'Social enterprises in the hackathon', de: 'Sozialunternehmen im Hackathon', sv: 'Sociala företag i hackathonet' } },
-			{ programmeId: socialTech.id, indicator: 'sparring_partners', target: 40, position: 1, label: { en: 'Sparring partners engaged', de: 'Eingebundene Sparringspartner', sv: 'Engagerade sparringpartner' } },
-			{ programmeId: socialTech.id, indicator: 'vouchers', target: 30, position: 2, label: { en: 'Innovation vouchers paid', de: 'Ausgezahlte Innovationsgutscheine', sv: 'Utbetalda innovationscheckar' } },
-			{ programmeId: smice.id, indicator: 'establishments', target: 15, position: 0, label: { en: 'Business establishments', de: 'Unternehmensansiedlungen', sv: 'Företagsetableringar' } },
-			{ programmeId: smice.id, indicator: 'jobs', target: 100, position: 1, label: { en: 'Jobs created', de: 'Geschaffene Arbeitsplätze', sv: 'Nya arbetstillfällen' } }
+			{
+				programmeId: socialTech.id,
+				indicator: 'enterprises_supported',
+				target: 16,
+				position: 0,
+				label: {
+					en: 'Social enterprises in the hackathon',
+					de: 'Sozialunternehmen im Hackathon',
+					sv: 'Sociala företag i hackathonet'
+				}
+			},
+			{
+				programmeId: socialTech.id,
+				indicator: 'sparring_partners',
+				target: 40,
+				position: 1,
+				label: {
+					en: 'Sparring partners engaged',
+					de: 'Eingebundene Sparringspartner',
+					sv: 'Engagerade sparringpartner'
+				}
+			},
+			{
+				programmeId: socialTech.id,
+				indicator: 'vouchers',
+				target: 30,
+				position: 2,
+				label: {
+					en: 'Innovation vouchers paid',
+					de: 'Ausgezahlte Innovationsgutscheine',
+					sv: 'Utbetalda innovationscheckar'
+				}
+			},
+			{
+				programmeId: smice.id,
+				indicator: 'establishments',
+				target: 15,
+				position: 0,
+				label: {
+					en: 'Business establishments',
+					de: 'Unternehmensansiedlungen',
+					sv: 'Företagsetableringar'
+				}
+			},
+			{
+				programmeId: smice.id,
+				indicator: 'jobs',
+				target: 100,
+				position: 1,
+				label: { en: 'Jobs created', de: 'Geschaffene Arbeitsplätze', sv: 'Nya arbetstillfällen' }
+			}
 		]);
 
 		await tx.insert(programmeRole).values([

@@ -29,7 +29,13 @@ export const actions = {
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 		const locale = parsed.data.locale || null;
 		await updateProfile({ actor, name: parsed.data.name, locale });
-		if (locale) event.cookies.set(cookieName, locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 60 * 60 * 24 * 400 });
+		if (locale)
+			event.cookies.set(cookieName, locale, {
+				path: '/',
+				httpOnly: false,
+				sameSite: 'lax',
+				maxAge: 60 * 60 * 24 * 400
+			});
 		else event.cookies.delete(cookieName, { path: '/' });
 		redirect(303, '/account?saved=1');
 	},

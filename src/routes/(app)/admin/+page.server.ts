@@ -8,7 +8,10 @@ import { unsafeListAllOrganisations, unsafeListUsers } from '$lib/server/identit
 
 export const load = (async (event) => {
 	guard(event, 'admin.access');
-	const [organisations, users] = await Promise.all([unsafeListAllOrganisations(), unsafeListUsers()]);
+	const [organisations, users] = await Promise.all([
+		unsafeListAllOrganisations(),
+		unsafeListUsers()
+	]);
 	return { organisations, users };
 }) satisfies PageServerLoad;
 

@@ -39,7 +39,10 @@ export const actions = {
 			},
 			headers: request.headers
 		});
-		redirect(303, `/login/check-email?email=${encodeURIComponent(email)}&redirectTo=${encodeURIComponent(target)}${url.searchParams.has('code') ? '&code=1' : ''}`);
+		redirect(
+			303,
+			`/login/check-email?email=${encodeURIComponent(email)}&redirectTo=${encodeURIComponent(target)}${url.searchParams.has('code') ? '&code=1' : ''}`
+		);
 	},
 
 	demo: async ({ request }) => {

@@ -13,5 +13,8 @@ export const auditLog = pgTable(
 		organisationId: uuid('organisation_id'),
 		data: jsonb('data').$type<Record<string, unknown>>().notNull().default({})
 	},
-	(t) => [index('audit_entity_idx').on(t.entityType, t.entityId), index('audit_org_idx').on(t.organisationId, t.at)]
+	(t) => [
+		index('audit_entity_idx').on(t.entityType, t.entityId),
+		index('audit_org_idx').on(t.organisationId, t.at)
+	]
 ).enableRLS();

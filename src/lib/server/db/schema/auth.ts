@@ -1,4 +1,13 @@
-import { boolean, index, integer, bigint, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+	boolean,
+	index,
+	integer,
+	bigint,
+	pgTable,
+	text,
+	timestamp,
+	uuid
+} from 'drizzle-orm/pg-core';
 
 /** Better Auth's tables (user, session, account, verification, rate limit), with our extra user fields. */
 export const user = pgTable('user', {

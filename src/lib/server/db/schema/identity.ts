@@ -49,7 +49,10 @@ export const membership = pgTable(
 		role: organisationRole('role').notNull(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [unique('membership_org_user').on(t.organisationId, t.userId), index('membership_user_idx').on(t.userId)]
+	(t) => [
+		unique('membership_org_user').on(t.organisationId, t.userId),
+		index('membership_user_idx').on(t.userId)
+	]
 ).enableRLS();
 
 export const invitation = pgTable(

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+	bigint,
+	check,
+	date,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	text,
+	timestamp,
+	unique,
+	uuid
+} from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../../i18n/localized';
 import { user } from './auth';
 import { organisation, programmeRoleKind } from './identity';
@@ -76,5 +88,8 @@ export const programmeRole = pgTable(
 		role: programmeRoleKind('role').notNull(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [unique('programme_role_unique').on(t.programmeId, t.userId, t.role), index('programme_role_user_idx').on(t.userId)]
+	(t) => [
+		unique('programme_role_unique').on(t.programmeId, t.userId, t.role),
+		index('programme_role_user_idx').on(t.userId)
+	]
 ).enableRLS();

@@ -6,7 +6,8 @@ import { acceptInvitation, findInvitation } from '$lib/server/identity/accept-in
 export const load = (async ({ params, locals }) => {
 	// Public: the token is the permission to see whom the invitation is for.
 	const invitation = await findInvitation(params.token);
-	if (!invitation || !invitation.usable) return { invitation: null, signedInAs: locals.actor?.email ?? null };
+	if (!invitation || !invitation.usable)
+		return { invitation: null, signedInAs: locals.actor?.email ?? null };
 	return {
 		invitation: {
 			email: invitation.email,

@@ -9,13 +9,19 @@ import { config } from '$lib/server/config';
 import { AppError } from '$lib/server/errors';
 import { actionFailure, guard, httpError } from '$lib/server/http';
 import { inviteMember } from '$lib/server/identity/invite-member';
-import { findOrganisationBySlug, listMembers, listOpenInvitations } from '$lib/server/identity/queries';
+import {
+	findOrganisationBySlug,
+	listMembers,
+	listOpenInvitations
+} from '$lib/server/identity/queries';
 import { revokeInvitation } from '$lib/server/identity/revoke-invitation';
 import { deliverSoon } from '$lib/server/jobs';
 
 const revokeSchema = z.object({ invitationId: z.uuid() });
 
-async function organisationOf(event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]) {
+async function organisationOf(
+	event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]
+) {
 	const organisation = await findOrganisationBySlug(event.params.org ?? '');
 	if (!organisation) httpError(new AppError('not_found'));
 	const actor = guard(event, 'organisation.manage', { type: 'organisation', id: organisation.id });
@@ -58,7 +64,11 @@ export const actions = {
 		const parsed = parseForm(revokeSchema, await event.request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors });
 		try {
-			await revokeInvitation({ actor, organisationId: organisation.id, invitationId: parsed.data.invitationId });
+			await revokeInvitation({
+				actor,
+				organisationId: organisation.id,
+				invitationId: parsed.data.invitationId
+			});
 		} catch (e) {
 			return actionFailure(e);
 		}
