@@ -17,6 +17,7 @@ export type Resource =
 	| { type: 'programme'; id: string; organisationId: string; partnerIds?: string[] };
 
 export type Action =
+	| 'account.manage'
 	| 'space.applicant'
 	| 'space.juror'
 	| 'space.coach'
@@ -38,6 +39,9 @@ export function can(
 ): boolean {
 	if (!actor) return false;
 	switch (action) {
+		case 'account.manage':
+			// One's own account, overview and invitations: being signed in is enough.
+			return true;
 		case 'admin.access':
 			return isPlatformAdmin(actor);
 		case 'space.applicant':

@@ -1,4 +1,4 @@
-import { eq, like } from 'drizzle-orm';
+import { like } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit';
 import { db } from '../db';
 import { organisation } from '../db/schema';
@@ -60,12 +60,4 @@ export async function createOrganisation({
 		});
 		return created;
 	});
-}
-
-export async function organisationExists(id: string) {
-	const [row] = await db()
-		.select({ id: organisation.id })
-		.from(organisation)
-		.where(eq(organisation.id, id));
-	return Boolean(row);
 }

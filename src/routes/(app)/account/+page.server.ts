@@ -3,13 +3,13 @@ import type { Actions, PageServerLoad } from './$types';
 import { cookieName } from '$lib/paraglide/runtime';
 import { parseForm } from '$lib/forms/validation';
 import { organisationIdSchema, profileSchema, safeRedirect } from '$lib/schemas/identity';
-import { actionFailure, requireActor } from '$lib/server/http';
+import { actionFailure, guard } from '$lib/server/http';
 import { switchOrganisation } from '$lib/server/identity/switch-organisation';
 import { updateProfile } from '$lib/server/identity/update-profile';
 
 export const load = (async (event) => {
 	// Your own account: being signed in is the permission.
-	const actor = requireActor(event);
+	const actor = guard(event, 'account.manage');
 	return {
 		profile: { name: actor.name, email: actor.email, locale: actor.locale ?? '' },
 		organisations: actor.memberships.map((m) => ({
@@ -24,7 +24,7 @@ export const load = (async (event) => {
 
 export const actions = {
 	profile: async (event) => {
-		const actor = requireActor(event);
+		const actor = guard(event, 'account.manage');
 		const parsed = parseForm(profileSchema, await event.request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 		const locale = parsed.data.locale || null;
@@ -41,7 +41,7 @@ export const actions = {
 	},
 
 	switchOrganisation: async (event) => {
-		const actor = requireActor(event);
+		const actor = guard(event, 'account.manage');
 		const form = await event.request.formData();
 		const parsed = parseForm(organisationIdSchema, form);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors });

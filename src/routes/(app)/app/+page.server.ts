@@ -1,10 +1,10 @@
 import type { PageServerLoad } from './$types';
+import { guard } from '$lib/server/http';
 import { can } from '$lib/server/identity/can';
-import { requireActor } from '$lib/server/http';
 
 export const load = (async (event) => {
 	// Every signed-in person has an overview; what it offers is decided by `can()`.
-	const actor = requireActor(event);
+	const actor = guard(event, 'account.manage');
 	const active = actor.memberships.find((m) => m.organisationId === actor.activeOrganisationId);
 	return {
 		name: actor.name || actor.email,

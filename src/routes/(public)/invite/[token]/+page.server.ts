@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { actionFailure, requireActor } from '$lib/server/http';
+import { actionFailure, guard } from '$lib/server/http';
 import { acceptInvitation, findInvitation } from '$lib/server/identity/accept-invitation';
 
 export const load = (async ({ params, locals }) => {
@@ -20,7 +20,7 @@ export const load = (async ({ params, locals }) => {
 
 export const actions = {
 	accept: async (event) => {
-		const actor = requireActor(event);
+		const actor = guard(event, 'account.manage');
 		let result;
 		try {
 			result = await acceptInvitation({ actor, token: event.params.token });
