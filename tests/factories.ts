@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '../src/lib/server/db';
 import {
+	invitation,
 	membership,
 	organisation,
 	programme,

@@ -3,11 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../../../src/lib/server/db';
 import { auditLog, invitation, membership, outbox, user } from '../../../src/lib/server/db/schema';
 import { AppError } from '../../../src/lib/server/errors';
-import { acceptInvitation, findInvitation } from '../../../src/lib/server/identity/accept-invitation';
+import {
+	acceptInvitation,
+	findInvitation
+} from '../../../src/lib/server/identity/accept-invitation';
 import { inviteMember } from '../../../src/lib/server/identity/invite-member';
 import { revokeInvitation } from '../../../src/lib/server/identity/revoke-invitation';
 import { hashToken } from '../../../src/lib/server/identity/tokens';
-import { actorFor, addMember, createInvitation, createOrganisation, createUser } from '../../factories';
+import {
+	actorFor,
+	addMember,
+	createInvitation,
+	createOrganisation,
+	createUser
+} from '../../factories';
 
 const ORIGIN = process.env.ORIGIN as string;
 
@@ -21,10 +30,18 @@ async function appError(promise: Promise<unknown>): Promise<AppError> {
 	throw new Error('expected an AppError, but the promise resolved');
 }
 
-async function rowsIn(table: typeof invitation | typeof auditLog | typeof outbox, organisationId?: string) {
+async function rowsIn(
+	table: typeof invitation | typeof auditLog | typeof outbox,
+	organisationId?: string
+) {
 	if (table === outbox) return (await db().select({ n: count() }).from(outbox))[0].n;
 	const column = table === invitation ? invitation.organisationId : auditLog.organisationId;
-	return (await db().select({ n: count() }).from(table).where(eq(column, organisationId as string)))[0].n;
+	return (
+		await db()
+			.select({ n: count() })
+			.from(table)
+			.where(eq(column, organisationId as string))
+	)[0].n;
 }
 
 /** A cluster with a manager who invites people. */
@@ -54,15 +71,45 @@ describe('inviteMember', () => {
 			locale: 'en'
 		});
 
-		const invitations = await db().select().from(invitation).where(eq(invitation.organisationId, organisation.id));
-		expect(invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, invitedBy: i.invitedBy, revokedAt: i.revokedAt }))).toEqual([
-			{ id: invitationId, email: 'jonas.berg@example.org', role: 'member', invitedBy: manager.id, revokedAt: null }
+		const invitations = await db()
+			.select()
+			.from(invitation)
+			.where(eq(invitation.organisationId, organisation.id));
+		expect(
+			invitations.map((i) => ({
+				id: i.id,
+				email: i.email,
+				role: i.role,
+				invitedBy: i.invitedBy,
+				revokedAt: i.revokedAt
+			}))
+		).toEqual([
+			{
+				id: invitationId,
+				email: 'jonas.berg@example.org',
+				role: 'member',
+				invitedBy: manager.id,
+				revokedAt: null
+			}
 		]);
-		const days = Math.round((invitations[0].expiresAt.getTime() - invitations[0].createdAt.getTime()) / 86_400_000);
+		const days = Math.round(
+			(invitations[0].expiresAt.getTime() - invitations[0].createdAt.getTime()) / 86_400_000
+		);
 		expect(days).toBe(7);
 
-		const audits = await db().select().from(auditLog).where(eq(auditLog.organisationId, organisation.id));
-		expect(audits.map((a) => ({ actor: a.actorUserId, action: a.action, type: a.entityType, id: a.entityId, data: a.data }))).toEqual([
+		const audits = await db()
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.organisationId, organisation.id));
+		expect(
+			audits.map((a) => ({
+				actor: a.actorUserId,
+				action: a.action,
+				type: a.entityType,
+				id: a.entityId,
+				data: a.data
+			}))
+		).toEqual([
 			{
 				actor: manager.id,
 				action: 'invitation.created',
@@ -73,7 +120,16 @@ describe('inviteMember', () => {
 		]);
 
 		const emails = await db().select().from(outbox).where(eq(outbox.id, outboxId));
-		expect(emails.map((e) => ({ to: e.toAddress, template: e.template, locale: e.locale, status: e.status, subject: e.subject, meta: e.meta }))).toEqual([
+		expect(
+			emails.map((e) => ({
+				to: e.toAddress,
+				template: e.template,
+				locale: e.locale,
+				status: e.status,
+				subject: e.subject,
+				meta: e.meta
+			}))
+		).toEqual([
 			{
 				to: 'jonas.berg@example.org',
 				template: 'invitation',
@@ -125,11 +181,11 @@ describe('inviteMember', () => {
 		);
 
 		expect(error.code).toBe('forbidden');
-		expect([await rowsIn(invitation, organisation.id), await rowsIn(auditLog, organisation.id), await rowsIn(outbox)]).toEqual([
-			0,
-			0,
-			outboxBefore
-		]);
+		expect([
+			await rowsIn(invitation, organisation.id),
+			await rowsIn(auditLog, organisation.id),
+			await rowsIn(outbox)
+		]).toEqual([0, 0, outboxBefore]);
 	});
 
 	it('an invitation to an organisation the manager does not manage is forbidden and writes nothing', async () => {
@@ -138,15 +194,22 @@ describe('inviteMember', () => {
 		const outboxBefore = await rowsIn(outbox);
 
 		const error = await appError(
-			inviteMember({ actor, organisationId: elsewhere.id, email: 'new@example.org', role: 'manager', origin: ORIGIN, locale: 'en' })
+			inviteMember({
+				actor,
+				organisationId: elsewhere.id,
+				email: 'new@example.org',
+				role: 'manager',
+				origin: ORIGIN,
+				locale: 'en'
+			})
 		);
 
 		expect(error.code).toBe('forbidden');
-		expect([await rowsIn(invitation, elsewhere.id), await rowsIn(auditLog, elsewhere.id), await rowsIn(outbox)]).toEqual([
-			0,
-			0,
-			outboxBefore
-		]);
+		expect([
+			await rowsIn(invitation, elsewhere.id),
+			await rowsIn(auditLog, elsewhere.id),
+			await rowsIn(outbox)
+		]).toEqual([0, 0, outboxBefore]);
 	});
 
 	it('an invitation with a forged organisation id is forbidden and writes nothing', async () => {
@@ -155,11 +218,22 @@ describe('inviteMember', () => {
 		const outboxBefore = await rowsIn(outbox);
 
 		const error = await appError(
-			inviteMember({ actor, organisationId: forged, email: 'new@example.org', role: 'member', origin: ORIGIN, locale: 'en' })
+			inviteMember({
+				actor,
+				organisationId: forged,
+				email: 'new@example.org',
+				role: 'member',
+				origin: ORIGIN,
+				locale: 'en'
+			})
 		);
 
 		expect(error.code).toBe('forbidden');
-		expect([await rowsIn(invitation, forged), await rowsIn(auditLog, forged), await rowsIn(outbox)]).toEqual([0, 0, outboxBefore]);
+		expect([
+			await rowsIn(invitation, forged),
+			await rowsIn(auditLog, forged),
+			await rowsIn(outbox)
+		]).toEqual([0, 0, outboxBefore]);
 	});
 
 	it('an invitation to an existing member is a conflict on the email field and writes nothing', async () => {
@@ -169,31 +243,54 @@ describe('inviteMember', () => {
 		const outboxBefore = await rowsIn(outbox);
 
 		const error = await appError(
-			inviteMember({ actor, organisationId: organisation.id, email: 'Already@Example.org', role: 'member', origin: ORIGIN, locale: 'en' })
+			inviteMember({
+				actor,
+				organisationId: organisation.id,
+				email: 'Already@Example.org',
+				role: 'member',
+				origin: ORIGIN,
+				locale: 'en'
+			})
 		);
 
-		expect({ code: error.code, message: error.message, fields: error.fields, status: error.status }).toEqual({
+		expect({
+			code: error.code,
+			message: error.message,
+			fields: error.fields,
+			status: error.status
+		}).toEqual({
 			code: 'conflict',
 			message: 'already_member',
 			fields: { email: 'already_member' },
 			status: 409
 		});
-		expect([await rowsIn(invitation, organisation.id), await rowsIn(auditLog, organisation.id), await rowsIn(outbox)]).toEqual([
-			0,
-			0,
-			outboxBefore
-		]);
+		expect([
+			await rowsIn(invitation, organisation.id),
+			await rowsIn(auditLog, organisation.id),
+			await rowsIn(outbox)
+		]).toEqual([0, 0, outboxBefore]);
 	});
 
 	it('a second invitation to the same address revokes the first', async () => {
 		const { organisation, actor } = await clusterWithManager();
-		const options = { actor, organisationId: organisation.id, email: 'twice@example.org', origin: ORIGIN, locale: 'en' } as const;
+		const options = {
+			actor,
+			organisationId: organisation.id,
+			email: 'twice@example.org',
+			origin: ORIGIN,
+			locale: 'en'
+		} as const;
 
 		const first = await inviteMember({ ...options, role: 'member' });
 		const second = await inviteMember({ ...options, role: 'manager' });
 
-		const rows = await db().select().from(invitation).where(eq(invitation.organisationId, organisation.id));
-		const byId = Object.fromEntries(rows.map((r) => [r.id, { role: r.role, revoked: r.revokedAt !== null }]));
+		const rows = await db()
+			.select()
+			.from(invitation)
+			.where(eq(invitation.organisationId, organisation.id));
+		const byId = Object.fromEntries(
+			rows.map((r) => [r.id, { role: r.role, revoked: r.revokedAt !== null }])
+		);
 		expect(byId).toEqual({
 			[first.invitationId]: { role: 'member', revoked: true },
 			[second.invitationId]: { role: 'manager', revoked: false }
@@ -209,7 +306,10 @@ describe('inviteMember', () => {
 describe('findInvitation', () => {
 	it('an open invitation is usable and names its organisation', async () => {
 		const organisation = await createOrganisation({ name: 'Nordlys Design AB', kind: 'provider' });
-		const created = await createInvitation(organisation.id, { email: 'pekka@example.org', role: 'manager' });
+		const created = await createInvitation(organisation.id, {
+			email: 'pekka@example.org',
+			role: 'manager'
+		});
 
 		expect(await findInvitation(created.token)).toEqual({
 			id: created.id,
@@ -226,11 +326,15 @@ describe('findInvitation', () => {
 
 	it('an expired, revoked or accepted invitation is not usable', async () => {
 		const organisation = await createOrganisation();
-		const expired = await createInvitation(organisation.id, { expiresAt: new Date(Date.now() - 1000) });
+		const expired = await createInvitation(organisation.id, {
+			expiresAt: new Date(Date.now() - 1000)
+		});
 		const revoked = await createInvitation(organisation.id, { revokedAt: new Date() });
 		const accepted = await createInvitation(organisation.id, { acceptedAt: new Date() });
 
-		const found = await Promise.all([expired, revoked, accepted].map((i) => findInvitation(i.token)));
+		const found = await Promise.all(
+			[expired, revoked, accepted].map((i) => findInvitation(i.token))
+		);
 		expect(found.map((f) => f?.usable)).toEqual([false, false, false]);
 	});
 
@@ -243,19 +347,37 @@ describe('acceptInvitation', () => {
 	it('an invitation accepted by the invited person creates the membership and makes the organisation active', async () => {
 		const organisation = await createOrganisation({ name: 'Kvarterskraft', kind: 'enterprise' });
 		const person = await createUser({ email: 'amira@example.org' });
-		const created = await createInvitation(organisation.id, { email: 'amira@example.org', role: 'manager' });
+		const created = await createInvitation(organisation.id, {
+			email: 'amira@example.org',
+			role: 'manager'
+		});
 
-		const result = await acceptInvitation({ actor: await actorFor(person.id), token: created.token });
+		const result = await acceptInvitation({
+			actor: await actorFor(person.id),
+			token: created.token
+		});
 
-		expect(result).toEqual({ organisationSlug: organisation.slug, kind: 'enterprise', role: 'manager' });
-		const memberships = await db().select().from(membership).where(eq(membership.userId, person.id));
+		expect(result).toEqual({
+			organisationSlug: organisation.slug,
+			kind: 'enterprise',
+			role: 'manager'
+		});
+		const memberships = await db()
+			.select()
+			.from(membership)
+			.where(eq(membership.userId, person.id));
 		expect(memberships.map((m) => ({ organisationId: m.organisationId, role: m.role }))).toEqual([
 			{ organisationId: organisation.id, role: 'manager' }
 		]);
 		const [stored] = await db().select().from(user).where(eq(user.id, person.id));
 		expect(stored.activeOrganisationId).toBe(organisation.id);
-		const audits = await db().select().from(auditLog).where(eq(auditLog.organisationId, organisation.id));
-		expect(audits.map((a) => ({ actor: a.actorUserId, action: a.action, id: a.entityId, data: a.data }))).toEqual([
+		const audits = await db()
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.organisationId, organisation.id));
+		expect(
+			audits.map((a) => ({ actor: a.actorUserId, action: a.action, id: a.entityId, data: a.data }))
+		).toEqual([
 			{ actor: person.id, action: 'invitation.accepted', id: created.id, data: { role: 'manager' } }
 		]);
 		expect((await findInvitation(created.token))?.usable).toBe(false);
@@ -271,8 +393,15 @@ describe('acceptInvitation', () => {
 		const second = await acceptInvitation({ actor, token: created.token });
 
 		expect(second).toEqual(first);
-		expect((await db().select({ n: count() }).from(membership).where(eq(membership.userId, person.id)))[0].n).toBe(1);
-		const audits = await db().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.organisationId, organisation.id));
+		expect(
+			(
+				await db().select({ n: count() }).from(membership).where(eq(membership.userId, person.id))
+			)[0].n
+		).toBe(1);
+		const audits = await db()
+			.select({ action: auditLog.action })
+			.from(auditLog)
+			.where(eq(auditLog.organisationId, organisation.id));
 		expect(audits).toEqual([{ action: 'invitation.accepted' }]);
 	});
 
@@ -281,38 +410,58 @@ describe('acceptInvitation', () => {
 		const intruder = await createUser();
 		const created = await createInvitation(organisation.id, { email: 'invited@example.org' });
 
-		const error = await appError(acceptInvitation({ actor: await actorFor(intruder.id), token: created.token }));
+		const error = await appError(
+			acceptInvitation({ actor: await actorFor(intruder.id), token: created.token })
+		);
 
 		expect([error.code, error.status]).toEqual(['invitation_wrong_email', 403]);
-		expect(await db().select().from(membership).where(eq(membership.userId, intruder.id))).toEqual([]);
+		expect(await db().select().from(membership).where(eq(membership.userId, intruder.id))).toEqual(
+			[]
+		);
 		expect((await findInvitation(created.token))?.usable).toBe(true);
 	});
 
 	it('an expired invitation is invalid', async () => {
 		const organisation = await createOrganisation();
 		const person = await createUser();
-		const created = await createInvitation(organisation.id, { email: person.email, expiresAt: new Date(Date.now() - 60_000) });
+		const created = await createInvitation(organisation.id, {
+			email: person.email,
+			expiresAt: new Date(Date.now() - 60_000)
+		});
 
-		const error = await appError(acceptInvitation({ actor: await actorFor(person.id), token: created.token }));
+		const error = await appError(
+			acceptInvitation({ actor: await actorFor(person.id), token: created.token })
+		);
 
 		expect([error.code, error.status]).toEqual(['invitation_invalid', 410]);
-		expect(await db().select().from(membership).where(eq(membership.userId, person.id))).toEqual([]);
+		expect(await db().select().from(membership).where(eq(membership.userId, person.id))).toEqual(
+			[]
+		);
 	});
 
 	it('a revoked invitation is invalid', async () => {
 		const organisation = await createOrganisation();
 		const person = await createUser();
-		const created = await createInvitation(organisation.id, { email: person.email, revokedAt: new Date() });
+		const created = await createInvitation(organisation.id, {
+			email: person.email,
+			revokedAt: new Date()
+		});
 
-		const error = await appError(acceptInvitation({ actor: await actorFor(person.id), token: created.token }));
+		const error = await appError(
+			acceptInvitation({ actor: await actorFor(person.id), token: created.token })
+		);
 
 		expect(error.code).toBe('invitation_invalid');
-		expect(await db().select().from(membership).where(eq(membership.userId, person.id))).toEqual([]);
+		expect(await db().select().from(membership).where(eq(membership.userId, person.id))).toEqual(
+			[]
+		);
 	});
 
 	it('an unknown token is invalid', async () => {
 		const person = await createUser();
-		const error = await appError(acceptInvitation({ actor: await actorFor(person.id), token: 'made-up' }));
+		const error = await appError(
+			acceptInvitation({ actor: await actorFor(person.id), token: 'made-up' })
+		);
 		expect(error.code).toBe('invitation_invalid');
 	});
 });
@@ -325,10 +474,13 @@ describe('revokeInvitation', () => {
 		await revokeInvitation({ actor, organisationId: organisation.id, invitationId: created.id });
 
 		expect((await findInvitation(created.token))?.usable).toBe(false);
-		const audits = await db().select().from(auditLog).where(eq(auditLog.organisationId, organisation.id));
-		expect(audits.map((a) => ({ actor: a.actorUserId, action: a.action, id: a.entityId }))).toEqual([
-			{ actor: manager.id, action: 'invitation.revoked', id: created.id }
-		]);
+		const audits = await db()
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.organisationId, organisation.id));
+		expect(audits.map((a) => ({ actor: a.actorUserId, action: a.action, id: a.entityId }))).toEqual(
+			[{ actor: manager.id, action: 'invitation.revoked', id: created.id }]
+		);
 	});
 
 	it('an invitation id of another organisation is not found and nothing changes', async () => {
@@ -336,12 +488,16 @@ describe('revokeInvitation', () => {
 		const elsewhere = await createOrganisation();
 		const foreign = await createInvitation(elsewhere.id);
 
-		const error = await appError(revokeInvitation({ actor, organisationId: organisation.id, invitationId: foreign.id }));
+		const error = await appError(
+			revokeInvitation({ actor, organisationId: organisation.id, invitationId: foreign.id })
+		);
 
 		expect(error.code).toBe('not_found');
 		const [row] = await db().select().from(invitation).where(eq(invitation.id, foreign.id));
 		expect(row.revokedAt).toBeNull();
-		expect([await rowsIn(auditLog, organisation.id), await rowsIn(auditLog, elsewhere.id)]).toEqual([0, 0]);
+		expect([await rowsIn(auditLog, organisation.id), await rowsIn(auditLog, elsewhere.id)]).toEqual(
+			[0, 0]
+		);
 	});
 
 	it('an invitation revoked twice is not found the second time', async () => {
@@ -349,7 +505,9 @@ describe('revokeInvitation', () => {
 		const created = await createInvitation(organisation.id);
 
 		await revokeInvitation({ actor, organisationId: organisation.id, invitationId: created.id });
-		const error = await appError(revokeInvitation({ actor, organisationId: organisation.id, invitationId: created.id }));
+		const error = await appError(
+			revokeInvitation({ actor, organisationId: organisation.id, invitationId: created.id })
+		);
 
 		expect(error.code).toBe('not_found');
 		expect(await rowsIn(auditLog, organisation.id)).toBe(1);
@@ -361,7 +519,13 @@ describe('revokeInvitation', () => {
 		await addMember(organisation.id, member.id, 'member');
 		const created = await createInvitation(organisation.id);
 
-		const error = await appError(revokeInvitation({ actor: await actorFor(member.id), organisationId: organisation.id, invitationId: created.id }));
+		const error = await appError(
+			revokeInvitation({
+				actor: await actorFor(member.id),
+				organisationId: organisation.id,
+				invitationId: created.id
+			})
+		);
 
 		expect(error.code).toBe('forbidden');
 		expect((await findInvitation(created.token))?.usable).toBe(true);

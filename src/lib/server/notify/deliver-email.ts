@@ -18,28 +18,28 @@ function resend(apiKey: string) {
  */
 export async function deliverEmail(id: string): Promise<'sent' | 'stored' | 'skipped'> {
 	const { resendApiKey, emailFrom } = config();
-	return db().transaction(async (tx) => {
+	const outcome = await db().transaction(async (tx) => {
 		const [row] = await tx
 			.select()
 			.from(outbox)
 			.where(and(eq(outbox.id, id), eq(outbox.status, 'pending')))
 			.for('update', { skipLocked: true });
-		if (!row) return 'skipped';
+		if (!row) return 'skipped' as const;
 		if (!resendApiKey) {
 			await tx.update(outbox).set({ status: 'stored' }).where(eq(outbox.id, id));
-			return 'stored';
+			return 'stored' as const;
 		}
 		const { data, error } = await resend(resendApiKey).emails.send(
 			{ from: emailFrom, to: row.toAddress, subject: row.subject, text: row.text, html: row.html },
 			{ idempotencyKey: `outbox-${row.id}` }
 		);
 		if (error) {
+			// Recorded and committed, then reported: the job retries, the sweep picks it up again.
 			await tx
 				.update(outbox)
 				.set({ attempts: row.attempts + 1, lastError: error.message })
 				.where(eq(outbox.id, id));
-			log.warn({ outboxId: id, error: error.message }, 'email delivery failed');
-			throw new Error(`Resend refused email ${id}: ${error.message}`);
+			return { failed: error.message };
 		}
 		await tx
 			.update(outbox)
@@ -50,6 +50,11 @@ export async function deliverEmail(id: string): Promise<'sent' | 'stored' | 'ski
 				attempts: row.attempts + 1
 			})
 			.where(eq(outbox.id, id));
-		return 'sent';
+		return 'sent' as const;
 	});
+	if (typeof outcome === 'object') {
+		log.warn({ outboxId: id, error: outcome.failed }, 'email delivery failed');
+		throw new Error(`Resend refused email ${id}: ${outcome.failed}`);
+	}
+	return outcome;
 }
