@@ -14,7 +14,14 @@ import {
 export type Resource =
 	| { type: 'platform' }
 	| { type: 'organisation'; id: string }
-	| { type: 'programme'; id: string; organisationId: string; partnerIds?: string[] };
+	| { type: 'programme'; id: string; organisationId: string; partnerIds?: string[] }
+	/** A call is run by one cluster (lead or partner) inside a programme led by another. */
+	| { type: 'call'; organisationId: string; programmeOrganisationId: string; programmeId: string }
+	| {
+			type: 'application';
+			organisationId: string;
+			call: { organisationId: string; programmeOrganisationId: string; programmeId: string };
+	  };
 
 export type Action =
 	| 'account.manage'
@@ -27,7 +34,13 @@ export type Action =
 	| 'organisation.view'
 	| 'organisation.manage'
 	| 'programme.view'
-	| 'programme.manage';
+	| 'programme.manage'
+	| 'call.create'
+	| 'call.view'
+	| 'call.manage'
+	| 'application.create'
+	| 'application.edit'
+	| 'application.view';
 
 const platform: Resource = { type: 'platform' };
 
@@ -64,6 +77,35 @@ export function can(
 				resource.type === 'organisation' &&
 				(isManagerOf(actor, resource.id) || isPlatformAdmin(actor))
 			);
+		case 'call.create':
+			// Lead or consortium partner managers open calls inside the programme.
+			return (
+				resource.type === 'programme' &&
+				([resource.organisationId, ...(resource.partnerIds ?? [])].some((o) =>
+					isManagerOf(actor, o)
+				) ||
+					hasProgrammeRole(actor, ['manager'], resource.id) ||
+					isPlatformAdmin(actor))
+			);
+		case 'call.manage':
+			return resource.type === 'call' && managesCall(actor, resource);
+		case 'call.view':
+			return resource.type === 'call' && seesCall(actor, resource);
+		case 'application.create':
+			// An enterprise applies through one of its members.
+			return (
+				resource.type === 'organisation' &&
+				isMemberOf(actor, resource.id) &&
+				actor.memberships.some((m) => m.organisationId === resource.id && m.kind === 'enterprise')
+			);
+		case 'application.edit':
+			return resource.type === 'application' && isMemberOf(actor, resource.organisationId);
+		case 'application.view':
+			return (
+				resource.type === 'application' &&
+				(isMemberOf(actor, resource.organisationId) ||
+					seesCall(actor, { type: 'call', ...resource.call }))
+			);
 		case 'programme.view':
 		case 'programme.manage': {
 			if (resource.type !== 'programme') return false;
@@ -81,6 +123,19 @@ export function can(
 			);
 		}
 	}
+}
+
+function managesCall(actor: Actor, call: Extract<Resource, { type: 'call' }>) {
+	return (
+		isManagerOf(actor, call.organisationId) ||
+		hasProgrammeRole(actor, ['manager'], call.programmeId) ||
+		isPlatformAdmin(actor)
+	);
+}
+
+/** The programme's lead managers see every partner's calls combined, without running them. */
+function seesCall(actor: Actor, call: Extract<Resource, { type: 'call' }>) {
+	return managesCall(actor, call) || isManagerOf(actor, call.programmeOrganisationId);
 }
 
 /** `can()` or throw: 401 without a session, 403 with one. */

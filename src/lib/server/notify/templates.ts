@@ -52,6 +52,24 @@ export const templates = {
 			after: [m.email_ignore_if_not_you({}, { locale })]
 		});
 	},
+	applicationSubmitted(
+		locale: Locale,
+		vars: {
+			call: string;
+			organisation: string;
+			url: string;
+			answers: { label: string; value: string }[];
+		}
+	): RenderedEmail {
+		return layout(locale, {
+			subject: m.email_submitted_subject({ call: vars.call }, { locale }),
+			lines: [
+				m.email_submitted_intro({ organisation: vars.organisation, call: vars.call }, { locale })
+			],
+			action: { label: m.email_submitted_action({}, { locale }), url: vars.url },
+			after: vars.answers.map((a) => `${a.label}: ${a.value || '—'}`)
+		});
+	},
 	invitation(
 		locale: Locale,
 		vars: { url: string; organisation: string; inviter: string; role: string; days: number }

@@ -77,3 +77,29 @@ export async function listProgrammesByIds(ids: string[]) {
 		.where(inArray(programme.id, ids))
 		.orderBy(asc(programme.startsOn));
 }
+
+/** Clusters that may be named as consortium partners. */
+export async function listClusters() {
+	return db()
+		.select({ id: organisation.id, name: organisation.name, country: organisation.country })
+		.from(organisation)
+		.where(eq(organisation.kind, 'cluster'))
+		.orderBy(asc(organisation.name));
+}
+
+export async function findProgrammeBySlug(slug: string) {
+	const [row] = await db()
+		.select(programmeFields)
+		.from(programme)
+		.innerJoin(organisation, eq(organisation.id, programme.organisationId))
+		.where(eq(programme.slug, slug));
+	if (!row) return null;
+	const [withTargets_] = await withTargets([row]);
+	const partners = await db()
+		.select({ id: organisation.id, name: organisation.name, country: organisation.country })
+		.from(programmePartner)
+		.innerJoin(organisation, eq(organisation.id, programmePartner.organisationId))
+		.where(eq(programmePartner.programmeId, row.id))
+		.orderBy(asc(organisation.name));
+	return { ...withTargets_, partners };
+}

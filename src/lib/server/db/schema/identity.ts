@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import {
 	check,
 	index,
+	integer,
+	jsonb,
 	pgEnum,
 	pgTable,
 	text,
@@ -31,6 +33,20 @@ export const organisation = pgTable(
 		/** ISO 3166-1 alpha-2 */
 		country: text('country').notNull(),
 		timeZone: text('time_zone').notNull().default('Europe/Stockholm'),
+		// The enterprise profile (applicants fill it in; checked by eligibility rules).
+		organisationNumber: text('organisation_number'),
+		legalForm: text('legal_form'),
+		foundedYear: integer('founded_year'),
+		employees: integer('employees'),
+		website: text('website'),
+		/** UN Sustainable Development Goals, 1–17. */
+		impactAreas: integer('impact_areas')
+			.array()
+			.notNull()
+			.default(sql`'{}'::integer[]`),
+		/** Optional, consented self-description; reported only in aggregate. */
+		founderBackground: jsonb('founder_background').$type<string[]>(),
+		founderBackgroundConsentAt: timestamp('founder_background_consent_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [check('organisation_country_iso', sql`${t.country} ~ '^[A-Z]{2}$'`)]

@@ -1,0 +1,74 @@
+import { and, eq } from 'drizzle-orm';
+import { validateAnswers } from '$lib/calls/answers';
+import { recordAudit } from '../audit/record-audit';
+import { db } from '../db';
+import { application } from '../db/schema';
+import { acceptsSubmissions } from '../calls/rules';
+import { AppError } from '../errors';
+import type { Actor } from '../identity/actor';
+import { lockApplication } from './lock-application';
+
+export class DraftConflict extends AppError {
+	constructor(readonly currentVersion: number) {
+		super('conflict', 'draft_conflict');
+	}
+}
+
+/** Whether an application's answers may still change: a draft, or a submission the call lets edit until the deadline. */
+export function editable(
+	app: { status: string },
+	target: Parameters<typeof acceptsSubmissions>[0] & { editAfterSubmit: boolean },
+	now = new Date()
+) {
+	if (!acceptsSubmissions(target, now)) return false;
+	return app.status === 'draft' || (app.status === 'submitted' && target.editAfterSubmit);
+}
+
+/**
+ * Autosave: stores answers only if the version the browser edited is still the latest. Another tab
+ * (or person) having saved in between is a conflict, never a silent overwrite.
+ */
+export async function saveDraft({
+	actor,
+	applicationId,
+	version,
+	answers
+}: {
+	actor: Actor;
+	applicationId: string;
+	version: number;
+	answers: unknown;
+}) {
+	return db().transaction(async (tx) => {
+		const { application: current, call } = await lockApplication(
+			tx,
+			actor,
+			applicationId,
+			'application.edit'
+		);
+		if (!editable(current, call))
+			throw new AppError('conflict', 'not_editable', { _form: 'not_editable' });
+		if (current.version !== version) throw new DraftConflict(current.version);
+		const mode = current.status === 'submitted' ? 'submit' : 'draft';
+		const checked = validateAnswers(call.form, answers, mode);
+		if (!checked.ok) throw new AppError('invalid_input', 'answers_invalid', checked.errors);
+		const savedAt = new Date();
+		const [saved] = await tx
+			.update(application)
+			.set({ answers: checked.answers, version: version + 1, updatedAt: savedAt })
+			.where(and(eq(application.id, applicationId), eq(application.version, version)))
+			.returning({ version: application.version, updatedAt: application.updatedAt });
+		if (current.status === 'submitted') {
+			// Editing a submission (the call allows it until the deadline) is on the record.
+			await recordAudit(tx, {
+				actorUserId: actor.userId,
+				action: 'application.edited',
+				entityType: 'application',
+				entityId: applicationId,
+				organisationId: current.organisationId,
+				data: { version: saved.version }
+			});
+		}
+		return { version: saved.version, savedAt: saved.updatedAt };
+	});
+}

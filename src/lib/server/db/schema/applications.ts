@@ -1,0 +1,104 @@
+import { sql } from 'drizzle-orm';
+import {
+	bigint,
+	customType,
+	index,
+	integer,
+	jsonb,
+	pgEnum,
+	pgTable,
+	text,
+	timestamp,
+	uuid
+} from 'drizzle-orm/pg-core';
+import type { Answers } from '../../../calls/answers';
+import type { RuleResult } from '../../../calls/eligibility';
+import { user } from './auth';
+import { call } from './calls';
+import { organisation } from './identity';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const applicationStatus = pgEnum('application_status', ['draft', 'submitted', 'withdrawn']);
+export const eligibilityVerdict = pgEnum('eligibility_verdict', [
+	'eligible',
+	'not_eligible',
+	'needs_screening'
+]);
+export const screeningDecision = pgEnum('screening_decision', [
+	'pending',
+	'eligible',
+	'not_eligible'
+]);
+
+export const application = pgTable(
+	'application',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		callId: uuid('call_id')
+			.notNull()
+			.references(() => call.id, { onDelete: 'restrict' }),
+		organisationId: uuid('organisation_id')
+			.notNull()
+			.references(() => organisation.id, { onDelete: 'restrict' }),
+		status: applicationStatus('status').notNull().default('draft'),
+		answers: jsonb('answers').$type<Answers>().notNull().default({}),
+		/** Optimistic concurrency: every save names the version it edited. */
+		version: integer('version').notNull().default(1),
+		/** The applicant's language, for emails about this application. */
+		locale: text('locale').notNull().default('en'),
+		eligibility: eligibilityVerdict('eligibility'),
+		eligibilityResults: jsonb('eligibility_results').$type<RuleResult[]>().notNull().default([]),
+		screening: screeningDecision('screening').notNull().default('pending'),
+		screeningReason: text('screening_reason'),
+		screenedBy: text('screened_by').references(() => user.id, { onDelete: 'set null' }),
+		screenedAt: timestamp('screened_at', { withTimezone: true }),
+		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+		submittedAt: timestamp('submitted_at', { withTimezone: true }),
+		withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+		search: tsvector('search').generatedAlwaysAs(
+			sql`jsonb_to_tsvector('simple'::regconfig, answers, '["string"]'::jsonb)`
+		)
+	},
+	(t) => [
+		index('application_call_status_idx').on(t.callId, t.status, t.submittedAt),
+		index('application_org_idx').on(t.organisationId),
+		index('application_search_idx').using('gin', t.search)
+	]
+).enableRLS();
+
+export const applicationFile = pgTable(
+	'application_file',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		applicationId: uuid('application_id')
+			.notNull()
+			.references(() => application.id, { onDelete: 'cascade' }),
+		questionId: text('question_id').notNull(),
+		storageKey: text('storage_key').notNull().unique(),
+		fileName: text('file_name').notNull(),
+		contentType: text('content_type').notNull(),
+		sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+		sha256: text('sha256').notNull(),
+		uploadedBy: text('uploaded_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('application_file_app_idx').on(t.applicationId)]
+).enableRLS();
+
+/** People in an enterprise's team, as it presents itself in applications. */
+export const teamMember = pgTable(
+	'team_member',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		organisationId: uuid('organisation_id')
+			.notNull()
+			.references(() => organisation.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		role: text('role').notNull().default(''),
+		position: integer('position').notNull().default(0)
+	},
+	(t) => [index('team_member_org_idx').on(t.organisationId)]
+).enableRLS();
