@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import type { Database } from '../db';
 import {
+	call,
+	callCriterion,
 	membership,
 	organisation,
 	programme,
@@ -11,6 +13,7 @@ import {
 	user
 } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
+import { DEMO_CALL_CRITERIA, DEMO_CALL_FORM, DEMO_CALL_RULES, DEMO_CALL_TEXTS } from './demo-call';
 import { DEMO_USERS, demoUser } from './demo-users';
 
 /**
@@ -213,6 +216,32 @@ export async function seedDemo(db: Database): Promise<boolean> {
 			{ programmeId: socialTech.id, userId: ids.coach, role: 'coach' },
 			{ programmeId: socialTech.id, userId: ids.coach, role: 'sparring_partner' }
 		]);
+
+		// One open call with every question type, run by the Swedish partner inside SocialTech4EU.
+		const now = Date.now();
+		const [demoCall] = await tx
+			.insert(call)
+			.values({
+				slug: 'innovation-support-2026',
+				programmeId: socialTech.id,
+				organisationId: org['coompanion-orebro'],
+				...DEMO_CALL_TEXTS,
+				fallbackLocale: 'en',
+				timeZone: 'Europe/Stockholm',
+				opensAt: new Date(now - 86_400_000),
+				closesAt: new Date(now + 30 * 86_400_000),
+				status: 'open',
+				form: DEMO_CALL_FORM,
+				eligibilityRules: DEMO_CALL_RULES
+			})
+			.returning({ id: call.id });
+		await tx
+			.insert(callCriterion)
+			.values(DEMO_CALL_CRITERIA.map((c) => ({ ...c, callId: demoCall.id })));
+		await tx
+			.update(organisation)
+			.set({ legalForm: 'cooperative', foundedYear: 2019, employees: 7, impactAreas: [8, 10, 11] })
+			.where(inArray(organisation.kind, ['enterprise']));
 
 		await recordAudit(tx, {
 			actorUserId: null,
