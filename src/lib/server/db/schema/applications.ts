@@ -55,6 +55,9 @@ export const application = pgTable(
 		screenedAt: timestamp('screened_at', { withTimezone: true }),
 		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
 		submittedAt: timestamp('submitted_at', { withTimezone: true }),
+		/** Reminders about an unsent draft, sent once each. */
+		reminder7dSentAt: timestamp('reminder_7d_sent_at', { withTimezone: true }),
+		reminder1dSentAt: timestamp('reminder_1d_sent_at', { withTimezone: true }),
 		withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -19,6 +19,7 @@ export const jobRun = pgTable(
 		total: integer('total').notNull().default(0),
 		done: integer('done').notNull().default(0),
 		failed: integer('failed').notNull().default(0),
+		input: jsonb('input').$type<Record<string, unknown>>().notNull().default({}),
 		result: jsonb('result').$type<Record<string, unknown>>().notNull().default({}),
 		error: text('error'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
