@@ -25,16 +25,14 @@ async function writeProfile(tx: Executor, organisationId: string, profile: Enter
 		.where(eq(organisation.id, organisationId));
 	await tx.delete(teamMember).where(eq(teamMember.organisationId, organisationId));
 	if (profile.team.length) {
-		await tx
-			.insert(teamMember)
-			.values(
-				profile.team.map((t, position) => ({
-					organisationId,
-					name: t.name,
-					role: t.role,
-					position
-				}))
-			);
+		await tx.insert(teamMember).values(
+			profile.team.map((t, position) => ({
+				organisationId,
+				name: t.name,
+				role: t.role,
+				position
+			}))
+		);
 	}
 }
 

@@ -5,11 +5,16 @@ import { db } from '../db';
 import { outbox } from '../db/schema';
 import { log } from '../log';
 import { deliverEmail } from '../notify/deliver-email';
+import { closeExpiredCalls, runBulkEmail, runExport, sendDraftReminders } from './handlers';
 
 /** Job payloads are typed and checked: a malformed job fails loudly instead of doing half a thing. */
 const payloads = {
 	'send-email': z.object({ outboxId: z.uuid() }),
-	'outbox-sweep': z.object({})
+	'outbox-sweep': z.object({}),
+	'export-applications': z.object({ jobRunId: z.uuid() }),
+	'bulk-email': z.object({ jobRunId: z.uuid() }),
+	'draft-reminders': z.object({}),
+	'close-calls': z.object({})
 };
 type JobName = keyof typeof payloads;
 
@@ -42,6 +47,20 @@ export async function startJobs(connectionString: string) {
 			.limit(200);
 		for (const { id } of stale) await deliverEmail(id).catch(() => undefined);
 	});
+	await instance.work('export-applications', async ([job]) => {
+		await runExport(payloads['export-applications'].parse(job.data).jobRunId);
+	});
+	await instance.work('bulk-email', async ([job]) => {
+		await deliverSoon(await runBulkEmail(payloads['bulk-email'].parse(job.data).jobRunId));
+	});
+	await instance.schedule('draft-reminders', '17 * * * *', {});
+	await instance.work('draft-reminders', async () => {
+		await deliverSoon(await sendDraftReminders());
+	});
+	await instance.schedule('close-calls', '*/5 * * * *', {});
+	await instance.work('close-calls', async () => {
+		await closeExpiredCalls();
+	});
 	boss = instance;
 }
 
@@ -58,7 +77,17 @@ export async function enqueue<N extends JobName>(name: N, data: z.infer<(typeof 
 	return boss.send(name, data, { retryLimit: 5, retryDelay: 10, retryBackoff: true });
 }
 
-/** Starts delivery of freshly committed outbox emails. */
+/** Starts delivery of freshly committed outbox emails (in one insert, however many). */
 export async function deliverSoon(outboxIds: string[]) {
-	for (const outboxId of outboxIds) await enqueue('send-email', { outboxId });
+	if (!boss || outboxIds.length === 0) return;
+	for (const outboxId of outboxIds) payloads['send-email'].parse({ outboxId });
+	await boss.insert(
+		outboxIds.map((outboxId) => ({
+			name: 'send-email',
+			data: { outboxId },
+			retryLimit: 5,
+			retryDelay: 10,
+			retryBackoff: true
+		}))
+	);
 }

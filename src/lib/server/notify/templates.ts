@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/i18n/localized';
+import { formatDateTime } from '$lib/i18n/format';
 
 export interface RenderedEmail {
 	subject: string;
@@ -68,6 +69,30 @@ export const templates = {
 			],
 			action: { label: m.email_submitted_action({}, { locale }), url: vars.url },
 			after: vars.answers.map((a) => `${a.label}: ${a.value || '—'}`)
+		});
+	},
+	draftReminder(
+		locale: Locale,
+		vars: { call: string; closesAt: Date; timeZone: string; url: string }
+	): RenderedEmail {
+		const deadline = formatDateTime(vars.closesAt, locale, vars.timeZone);
+		return layout(locale, {
+			subject: m.email_reminder_subject({ call: vars.call }, { locale }),
+			lines: [m.email_reminder_intro({ call: vars.call, deadline }, { locale })],
+			action: { label: m.email_reminder_action({}, { locale }), url: vars.url }
+		});
+	},
+	/** A manager's own message to applicants: their words as written, our footer in the reader's language. */
+	bulk(locale: Locale, vars: { subject: string; body: string; from: string }): RenderedEmail {
+		return layout(locale, {
+			subject: vars.subject,
+			lines: [
+				...vars.body
+					.split(/\n{2,}/)
+					.map((p) => p.trim())
+					.filter(Boolean),
+				m.email_bulk_from({ from: vars.from }, { locale })
+			]
 		});
 	},
 	invitation(
