@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { db } from '../db';
+import { db, type Executor } from '../db';
 import { application, applicationFile, call, organisation, programme } from '../db/schema';
 
 export const TABLE_SORTS = [
@@ -84,8 +84,13 @@ export async function listApplicationsTable(callId: string, query: TableQuery) {
 	};
 }
 
-async function countApplications(callId: string, query: TableQuery) {
-	const [row] = await db()
+/** How many applications match the table's filters (for exports, bulk emails and the last page). */
+export async function countApplications(
+	callId: string,
+	query: Omit<TableQuery, 'page' | 'pageSize' | 'sort' | 'dir'>,
+	tx: Executor = db()
+) {
+	const [row] = await tx
 		.select({ n: sql<number>`count(*)::int` })
 		.from(application)
 		.innerJoin(organisation, eq(organisation.id, application.organisationId))

@@ -1,15 +1,13 @@
-import { eq, sql } from 'drizzle-orm';
 import type { Locale } from '$lib/i18n/localized';
 import { recordAudit } from '../audit/record-audit';
 import { db } from '../db';
-import { application, organisation } from '../db/schema';
 import type { Actor } from '../identity/actor';
 import { authorize } from '../identity/can';
 import { callResource, findCall } from '../calls/queries';
 import { AppError } from '../errors';
 import { createJobRun } from '../jobs/job-runs';
 import type { ExportFilters, ExportFormat } from '../reporting/export-applications';
-import { tableFilters } from './queries';
+import { countApplications } from './queries';
 
 /** Starts an export of a call's applications; the file is built by a job the page shows progress of. */
 export async function requestExport({
@@ -29,11 +27,7 @@ export async function requestExport({
 	if (!target) throw new AppError('not_found');
 	authorize(actor, 'call.view', callResource(target));
 	return db().transaction(async (tx) => {
-		const [{ n }] = await tx
-			.select({ n: sql<number>`count(*)::int` })
-			.from(application)
-			.innerJoin(organisation, eq(organisation.id, application.organisationId))
-			.where(tableFilters(callId, filters));
+		const n = await countApplications(callId, filters, tx);
 		const jobRunId = await createJobRun(tx, {
 			kind: 'export-applications',
 			organisationId: target.organisationId,

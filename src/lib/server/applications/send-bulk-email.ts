@@ -1,14 +1,12 @@
-import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit';
 import { db } from '../db';
-import { application, organisation } from '../db/schema';
 import type { Actor } from '../identity/actor';
 import { authorize } from '../identity/can';
 import { callResource, findCall } from '../calls/queries';
 import { AppError } from '../errors';
 import { createJobRun } from '../jobs/job-runs';
 import type { ExportFilters } from '../reporting/export-applications';
-import { tableFilters } from './queries';
+import { countApplications } from './queries';
 
 /**
  * Emails every applicant in a filtered set of a call's applications. The request is recorded (job
@@ -31,11 +29,7 @@ export async function sendBulkEmail({
 	if (!target) throw new AppError('not_found');
 	authorize(actor, 'call.manage', callResource(target));
 	return db().transaction(async (tx) => {
-		const [{ n }] = await tx
-			.select({ n: sql<number>`count(*)::int` })
-			.from(application)
-			.innerJoin(organisation, eq(organisation.id, application.organisationId))
-			.where(tableFilters(callId, filters));
+		const n = await countApplications(callId, filters, tx);
 		if (n === 0) throw new AppError('invalid_input', 'no_recipients', { _form: 'no_recipients' });
 		const jobRunId = await createJobRun(tx, {
 			kind: 'bulk-email',

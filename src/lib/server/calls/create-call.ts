@@ -1,11 +1,10 @@
-import { like } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit';
 import { db } from '../db';
 import { call } from '../db/schema';
 import { AppError } from '../errors';
 import type { Actor } from '../identity/actor';
 import { authorize, can } from '../identity/can';
-import { slugify } from '../identity/create-organisation';
+import { uniqueSlug } from '../slugs';
 import type { CallSettings } from '$lib/calls/schemas';
 import { programmeResource } from './queries';
 
@@ -33,19 +32,12 @@ export async function createCall({
 		throw new AppError('forbidden');
 	}
 	return db().transaction(async (tx) => {
-		const base = slugify(
+		const slug = await uniqueSlug(
+			tx,
+			call,
+			call.slug,
 			settings.title[settings.fallbackLocale] ?? Object.values(settings.title)[0] ?? 'call'
 		);
-		const taken = new Set(
-			(
-				await tx
-					.select({ slug: call.slug })
-					.from(call)
-					.where(like(call.slug, `${base}%`))
-			).map((r) => r.slug)
-		);
-		let slug = base;
-		for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
 		const [created] = await tx
 			.insert(call)
 			.values({

@@ -1,11 +1,11 @@
-import { eq, like } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { EnterpriseProfile } from '$lib/schemas/enterprise';
 import { recordAudit } from '../audit/record-audit';
 import { db, type Executor } from '../db';
 import { membership, organisation, teamMember, user } from '../db/schema';
 import type { Actor } from '../identity/actor';
 import { authorize } from '../identity/can';
-import { slugify } from '../identity/create-organisation';
+import { uniqueSlug } from '../slugs';
 
 async function writeProfile(tx: Executor, organisationId: string, profile: EnterpriseProfile) {
 	await tx
@@ -46,17 +46,7 @@ export async function createEnterprise({
 }) {
 	authorize(actor, 'account.manage');
 	return db().transaction(async (tx) => {
-		const base = slugify(profile.name);
-		const taken = new Set(
-			(
-				await tx
-					.select({ slug: organisation.slug })
-					.from(organisation)
-					.where(like(organisation.slug, `${base}%`))
-			).map((r) => r.slug)
-		);
-		let slug = base;
-		for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+		const slug = await uniqueSlug(tx, organisation, organisation.slug, profile.name);
 		const [created] = await tx
 			.insert(organisation)
 			.values({ slug, name: profile.name, kind: 'enterprise', country: profile.country })

@@ -1,21 +1,11 @@
-import { like } from 'drizzle-orm';
+import { uniqueSlug } from '../slugs';
 import { recordAudit } from '../audit/record-audit';
 import { db } from '../db';
 import { organisation } from '../db/schema';
 import type { Actor } from './actor';
 import { authorize } from './can';
 
-export function slugify(name: string): string {
-	return (
-		name
-			.normalize('NFKD')
-			.replace(/[\u0300-\u036f]/g, '')
-			.toLowerCase()
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-+|-+$/g, '')
-			.slice(0, 48) || 'organisation'
-	);
-}
+export { slugify } from '../slugs';
 
 export interface CreateOrganisationOptions {
 	actor: Actor;
@@ -35,17 +25,7 @@ export async function createOrganisation({
 }: CreateOrganisationOptions) {
 	authorize(actor, 'admin.access');
 	return db().transaction(async (tx) => {
-		const base = slugify(name);
-		const taken = new Set(
-			(
-				await tx
-					.select({ slug: organisation.slug })
-					.from(organisation)
-					.where(like(organisation.slug, `${base}%`))
-			).map((r) => r.slug)
-		);
-		let slug = base;
-		for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+		const slug = await uniqueSlug(tx, organisation, organisation.slug, name);
 		const [created] = await tx
 			.insert(organisation)
 			.values({ name, kind, country, timeZone, slug })

@@ -1,4 +1,4 @@
-import { inArray, like } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { ProgrammeInput } from '$lib/schemas/programmes';
 import { recordAudit } from '../audit/record-audit';
 import { db } from '../db';
@@ -6,7 +6,7 @@ import { organisation, programme, programmePartner, programmeTarget } from '../d
 import { AppError } from '../errors';
 import type { Actor } from '../identity/actor';
 import { authorize } from '../identity/can';
-import { slugify } from '../identity/create-organisation';
+import { uniqueSlug } from '../slugs';
 
 /**
  * A cluster's managers create a programme they lead, optionally run by a consortium: partner
@@ -38,17 +38,12 @@ export async function createProgramme({
 			.from(organisation)
 			.where(inArray(organisation.id, [organisationId]));
 		if (lead?.kind !== 'cluster') throw new AppError('forbidden');
-		const base = slugify(input.name[input.fallbackLocale] ?? 'programme');
-		const taken = new Set(
-			(
-				await tx
-					.select({ slug: programme.slug })
-					.from(programme)
-					.where(like(programme.slug, `${base}%`))
-			).map((r) => r.slug)
+		const slug = await uniqueSlug(
+			tx,
+			programme,
+			programme.slug,
+			input.name[input.fallbackLocale] ?? 'programme'
 		);
-		let slug = base;
-		for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
 		const [created] = await tx
 			.insert(programme)
 			.values({
