@@ -12,8 +12,9 @@ import { DraftConflict, editable } from './save-draft';
 import { lockApplication } from './lock-application';
 
 const safeName = (name: string) =>
-	name
-		.replace(/[\\/\u0000-\u001f]/g, '_')
+	[...name]
+		.filter((c) => c.charCodeAt(0) >= 32 && c !== '/' && c !== '\\')
+		.join('')
 		.trim()
 		.slice(0, 200) || 'file';
 
