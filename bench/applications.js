@@ -1,0 +1,229 @@
+// npm run bench:applications — the manager's applications table and the XLSX export with 5,000
+// applications to one call, against the built app in its own data folder. Prints figures; the last
+// line is one JSON object.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { parse } from 'devalue';
+import pg from 'pg';
+
+const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS || 5000);
+const CONCURRENCY = 20;
+const REQUESTS = Number(process.env.BENCH_REQUESTS || 300);
+const PORT = 4620;
+const PG_PORT = 5620;
+const DATA = '.data-bench-applications';
+const ORIGIN = `http://localhost:${PORT}`;
+const WORDS = [
+	'garden',
+	'inclusion',
+	'repair',
+	'mobility',
+	'housing',
+	'energy',
+	'education',
+	'food',
+	'textile',
+	'elderly',
+	'youth',
+	'migration',
+	'circular',
+	'digital',
+	'rural',
+	'health',
+	'water',
+	'tourism',
+	'craft',
+	'music'
+];
+
+const pick = (list, i) => list[i % list.length];
+const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+
+if (!existsSync('build/index.js')) {
+	console.log('Building the app…');
+	if (spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+}
+
+rmSync(DATA, { recursive: true, force: true });
+const app = spawn('node', ['build/index.js'], {
+	env: {
+		...process.env,
+		DATABASE_URL: '',
+		PORT: String(PORT),
+		ORIGIN,
+		TANDEM_DATA_DIR: DATA,
+		EMBEDDED_PG_PORT: String(PG_PORT),
+		LOG_LEVEL: process.env.LOG_LEVEL || 'error'
+	},
+	stdio: ['ignore', process.env.BENCH_VERBOSE ? 'inherit' : 'ignore', 'inherit']
+});
+const stop = () =>
+	new Promise((done) => {
+		app.once('exit', done);
+		app.kill('SIGTERM');
+	});
+
+async function waitForHealth() {
+	for (let i = 0; i < 120; i++) {
+		try {
+			if ((await fetch(`${ORIGIN}/healthz`)).ok) return;
+		} catch {
+			/* not up yet */
+		}
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	throw new Error('the app did not start');
+}
+
+try {
+	await waitForHealth();
+	const { pgPassword } = JSON.parse(readFileSync(`${DATA}/local-secrets.json`, 'utf8'));
+	const client = new pg.Client({
+		host: '127.0.0.1',
+		port: PG_PORT,
+		user: 'postgres',
+		password: pgPassword,
+		database: 'tandem'
+	});
+	client.on('error', () => {});
+	await client.connect();
+	const {
+		rows: [call]
+	} = await client.query(`SELECT id FROM call WHERE slug = 'innovation-support-2026'`);
+
+	const seedStarted = performance.now();
+	const countries = ['SE', 'DE', 'IT', 'RO', 'ES'];
+	for (let start = 0; start < APPLICATIONS; start += 500) {
+		const count = Math.min(500, APPLICATIONS - start);
+		const values = [];
+		const params = [];
+		for (let i = start; i < start + count; i++) {
+			params.push(
+				`bench-enterprise-${i}`,
+				`Bench Enterprise ${i} ${pick(WORDS, i * 7)}`,
+				pick(countries, i)
+			);
+			values.push(
+				`($${params.length - 2}, $${params.length - 1}, 'enterprise', $${params.length})`
+			);
+		}
+		const { rows: orgs } = await client.query(
+			`INSERT INTO organisation (slug, name, kind, country) VALUES ${values.join(',')} RETURNING id`,
+			params
+		);
+		const appValues = [];
+		const appParams = [call.id];
+		orgs.forEach((org, j) => {
+			const i = start + j;
+			const answers = {
+				title: `${pick(WORDS, i)} ${pick(WORDS, i * 3 + 1)} lab`,
+				challenge: Array.from({ length: 40 }, (_, k) => pick(WORDS, i * 13 + k * 7)).join(' '),
+				people_reached: (i * 37) % 5000,
+				stage: pick(['idea', 'pilot', 'scaling'], i),
+				support: [pick(['coaching', 'design', 'digital'], i)],
+				contact_email: `team${i}@bench.example`,
+				terms: true
+			};
+			appParams.push(
+				org.id,
+				JSON.stringify(answers),
+				pick(['eligible', 'not_eligible', 'needs_screening'], i),
+				new Date(Date.now() - i * 60_000)
+			);
+			const n = appParams.length;
+			appValues.push(
+				`($1, $${n - 3}, 'submitted', $${n - 2}::jsonb, $${n - 1}::eligibility_verdict, $${n})`
+			);
+		});
+		await client.query(
+			`INSERT INTO application (call_id, organisation_id, status, answers, eligibility, submitted_at) VALUES ${appValues.join(',')}`,
+			appParams
+		);
+	}
+	await client.query('ANALYZE');
+	console.log(
+		`seeded ${APPLICATIONS} applications in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`
+	);
+
+	// Sign in as the demo cluster manager (local mode), as a person would with the demo button.
+	const signIn = await fetch(`${ORIGIN}/login?/demo`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+		body: 'role=manager'
+	});
+	const cookie = signIn.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0])
+		.join('; ');
+	if (!cookie.includes('session_token')) throw new Error('demo sign-in failed');
+
+	const base = `${ORIGIN}/manage/coompanion-orebro/calls/${call.id}/applications`;
+	const cases = {
+		first: base,
+		filtered: `${base}?country=SE&eligibility=eligible&sort=organisation&dir=asc&page=3`,
+		search: `${base}?q=${encodeURIComponent('mobility')}`
+	};
+	const p95 = {};
+	for (const [name, url] of Object.entries(cases)) {
+		const check = await fetch(url, { headers: { cookie } });
+		if (check.status !== 200) throw new Error(`${name}: HTTP ${check.status}`);
+		await check.text();
+		const times = [];
+		let next = 0;
+		await Promise.all(
+			Array.from({ length: CONCURRENCY }, async () => {
+				while (next < REQUESTS) {
+					next++;
+					const started = performance.now();
+					const response = await fetch(url, { headers: { cookie } });
+					await response.text();
+					if (response.status !== 200) throw new Error(`${name}: HTTP ${response.status}`);
+					times.push(performance.now() - started);
+				}
+			})
+		);
+		times.sort((a, b) => a - b);
+		p95[name] = Math.round(quantile(times, 0.95));
+		console.log(
+			`${name.padEnd(9)} ${REQUESTS} requests, ${CONCURRENCY} concurrent: p50 ${quantile(times, 0.5).toFixed(1)} ms, p95 ${quantile(times, 0.95).toFixed(1)} ms`
+		);
+	}
+
+	const exportStarted = performance.now();
+	const response = await fetch(`${base}?/export`, {
+		method: 'POST',
+		headers: {
+			cookie,
+			origin: ORIGIN,
+			accept: 'application/json',
+			'x-sveltekit-action': 'true',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body: 'format=xlsx'
+	});
+	const result = await response.json();
+	const { jobRunId } = parse(result.data);
+	let job;
+	for (;;) {
+		job = await (await fetch(`${ORIGIN}/api/jobs/${jobRunId}`, { headers: { cookie } })).json();
+		if (job.status === 'done' || job.status === 'failed') break;
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	const xlsxSeconds = (performance.now() - exportStarted) / 1000;
+	if (job.status !== 'done') throw new Error('export failed');
+	const file = await fetch(`${ORIGIN}/manage/coompanion-orebro/exports/${jobRunId}`, {
+		headers: { cookie }
+	});
+	const bytes = (await file.arrayBuffer()).byteLength;
+	console.log(
+		`xlsx export of ${job.done} applications: ${xlsxSeconds.toFixed(2)} s (${(bytes / 1024).toFixed(0)} KiB)`
+	);
+	await client.end();
+	console.log(
+		JSON.stringify({ bench: 'applications', p95_ms: p95, xlsx_s: Number(xlsxSeconds.toFixed(2)) })
+	);
+} finally {
+	await stop();
+	rmSync(DATA, { recursive: true, force: true });
+}
