@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import type { FormDefinition } from '../../../src/lib/calls/form-definition';
 import { DraftConflict, saveDraft } from '../../../src/lib/server/applications/save-draft';
+import { submitApplication } from '../../../src/lib/server/applications/submit-application';
 import { db } from '../../../src/lib/server/db';
 import { application } from '../../../src/lib/server/db/schema';
 import {
@@ -9,14 +11,15 @@ import {
 	createCall,
 	createDraft,
 	createLead,
-	errorOf
+	errorOf,
+	SIMPLE_FORM
 } from '../../factories';
 
 let programmeId: string | undefined;
 
 async function draftIn(
 	call: Parameters<typeof createCall>[1] = {},
-	draft: Parameters<typeof createDraft>[0]['draft'] = {}
+	draft: NonNullable<Parameters<typeof createDraft>[0]>['draft'] = {}
 ) {
 	programmeId ??= (await createLead()).programme.id;
 	return createDraft({ programmeId, call, draft });
@@ -204,6 +207,82 @@ describe('saveDraft after submission', () => {
 				)
 			).message
 		).toBe('not_editable');
+	});
+
+	it('an edit of a submitted application cannot name a file that was never uploaded to it', async () => {
+		const form: FormDefinition = {
+			sections: [
+				{
+					...SIMPLE_FORM.sections[0],
+					questions: [
+						...SIMPLE_FORM.sections[0].questions,
+						{
+							id: 'deck',
+							type: 'file',
+							label: { en: 'Deck' },
+							required: false,
+							accept: ['pdf'],
+							maxSizeMb: 1
+						}
+					]
+				}
+			]
+		};
+		const { application: app, actor } = await draftIn({ editAfterSubmit: true, form }, submitted);
+		expect(
+			await appErrorOf(
+				saveDraft({
+					actor,
+					applicationId: app.id,
+					version: 1,
+					answers: { ...submitted.answers, deck: '5b9f8f0e-3c57-4a7e-8f0d-2a1b3c4d5e6f' }
+				})
+			)
+		).toEqual({
+			code: 'invalid_input',
+			message: 'answers_invalid',
+			fields: { deck: 'file_invalid' }
+		});
+		expect(await stateOf(app.id)).toEqual({ answers: submitted.answers, version: 1 });
+	});
+
+	it('an edit of a submitted application re-evaluates its eligibility', async () => {
+		const form: FormDefinition = {
+			sections: [
+				{
+					...SIMPLE_FORM.sections[0],
+					questions: [
+						...SIMPLE_FORM.sections[0].questions,
+						{ id: 'member', type: 'confirm', label: { en: 'Network member' }, required: false }
+					]
+				}
+			]
+		};
+		const { application: app, actor } = await draftIn({
+			editAfterSubmit: true,
+			form,
+			eligibilityRules: [{ kind: 'answer_yes', questionId: 'member' }]
+		});
+		const sent = await submitApplication({
+			actor,
+			applicationId: app.id,
+			version: 1,
+			answers: { idea: 'Kitchens', statutes: true, member: true },
+			origin: 'http://localhost:4999'
+		});
+
+		await saveDraft({
+			actor,
+			applicationId: app.id,
+			version: sent.version as number,
+			answers: { idea: 'Kitchens', statutes: true, member: false }
+		});
+
+		const [row] = await db()
+			.select({ eligibility: application.eligibility })
+			.from(application)
+			.where(eq(application.id, app.id));
+		expect(row.eligibility).toBe('not_eligible');
 	});
 
 	it('a withdrawn application is not editable', async () => {

@@ -237,6 +237,30 @@ describe('submitApplication', () => {
 		expect(await emailsAbout(app.id)).toEqual([]);
 	});
 
+	it('a failure at the last step (queueing the email) rolls back the submission and its audit entry', async () => {
+		const { app, actor } = await draftIn();
+		// An actor without an address makes queueEmail throw after the update and the audit insert.
+		const broken = { ...actor, email: null as unknown as string };
+
+		const error = await errorOf(
+			submitApplication({
+				actor: broken,
+				applicationId: app.id,
+				version: 1,
+				answers,
+				origin: ORIGIN
+			})
+		);
+
+		expect(error).toBeInstanceOf(TypeError);
+		expect([
+			(await stateOf(app.id)).status,
+			(await stateOf(app.id)).version,
+			await auditEntries(app.id),
+			await emailsAbout(app.id)
+		]).toEqual(['draft', 1, [], []]);
+	});
+
 	it('missing required answers are each reported', async () => {
 		const { app, actor } = await draftIn();
 		expect(

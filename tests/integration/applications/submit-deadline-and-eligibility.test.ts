@@ -101,6 +101,21 @@ describe('submitApplication deadline', () => {
 		});
 	}
 
+	it('a retry of a submission made in time is harmless after the deadline', async () => {
+		const { app, actor } = await draftIn(windowIn('Europe/Stockholm'));
+		const options = { actor, applicationId: app.id, answers, origin: ORIGIN };
+		await submitApplication({ ...options, version: 1, now: new Date('2026-12-01T15:59:59Z') });
+
+		const retry = await submitApplication({
+			...options,
+			version: 2,
+			now: new Date('2026-12-01T16:00:01Z')
+		}).catch((error: Error) => error.message);
+
+		expect(retry).toEqual({ outboxId: null, alreadySubmitted: true });
+		expect((await emailsAbout(app.id)).length).toBe(1);
+	});
+
 	it('a submission before the call opens is refused', async () => {
 		const { app, actor } = await draftIn(windowIn('Europe/Stockholm'));
 		expect(

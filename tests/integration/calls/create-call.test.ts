@@ -23,6 +23,10 @@ import {
 	giveProgrammeRole
 } from '../../factories';
 
+let shared: ReturnType<typeof createConsortium> | undefined;
+/** The consortium most tests share; a test that changes memberships or lists calls makes its own. */
+const consortium = () => (shared ??= createConsortium());
+
 const form = {
 	title_en: 'Green Kitchens 2027',
 	summary_en: 'Support for food cooperatives',
@@ -42,7 +46,7 @@ async function storedCall(id: string) {
 
 describe('createCall', () => {
 	it('a partner manager opens a draft call for their cluster, stored with its window as instants', async () => {
-		const { programme, partnerA } = await createConsortium();
+		const { programme, partnerA } = await consortium();
 
 		const created = await createCall({
 			actor: partnerA.actor,
@@ -93,7 +97,7 @@ describe('createCall', () => {
 	});
 
 	it('a second call with the same title gets a numbered slug', async () => {
-		const { programme, lead } = await createConsortium();
+		const { programme, lead } = await consortium();
 		const options = {
 			actor: lead.actor,
 			programmeId: programme.id,
@@ -106,7 +110,7 @@ describe('createCall', () => {
 	});
 
 	it('a partner manager cannot open a call for another partner', async () => {
-		const { programme, partnerA, partnerB } = await createConsortium();
+		const { programme, partnerA, partnerB } = await consortium();
 		expect(
 			await appErrorOf(
 				createCall({
@@ -120,7 +124,7 @@ describe('createCall', () => {
 	});
 
 	it('a cluster outside the programme cannot open a call in it', async () => {
-		const { programme } = await createConsortium();
+		const { programme } = await consortium();
 		const outsider = await createOrganisation({ kind: 'cluster' });
 		const manager = await createUser();
 		await addMember(outsider.id, manager.id, 'manager');
@@ -153,7 +157,7 @@ describe('createCall', () => {
 	});
 
 	it('an unknown programme is not found', async () => {
-		const { lead } = await createConsortium();
+		const { lead } = await consortium();
 		expect(
 			await appErrorOf(
 				createCall({
@@ -173,7 +177,7 @@ describe('createCall', () => {
 
 describe('updateCallSettings', () => {
 	it('saves new texts and window, bumps the version and records the new deadline', async () => {
-		const { programme, partnerA } = await createConsortium();
+		const { programme, partnerA } = await consortium();
 		const target = await createCallRow(programme.id, {
 			organisationId: partnerA.cluster.id,
 			status: 'draft'
@@ -212,7 +216,7 @@ describe('updateCallSettings', () => {
 	});
 
 	it('keeps the opening time of a call that is already open', async () => {
-		const { programme, lead } = await createConsortium();
+		const { programme, lead } = await consortium();
 		const target = await createCallRow(programme.id);
 
 		await updateCallSettings({
@@ -229,7 +233,7 @@ describe('updateCallSettings', () => {
 	});
 
 	it('refuses a deadline before the kept opening time of an open call', async () => {
-		const { programme, lead } = await createConsortium();
+		const { programme, lead } = await consortium();
 		const target = await createCallRow(programme.id, {
 			opensAt: new Date('2026-11-15T08:00:00Z'),
 			closesAt: new Date('2027-01-15T08:00:00Z')
@@ -250,7 +254,7 @@ describe('updateCallSettings', () => {
 	});
 
 	it('a stale version is a conflict and changes nothing', async () => {
-		const { programme, lead } = await createConsortium();
+		const { programme, lead } = await consortium();
 		const target = await createCallRow(programme.id, { status: 'draft', version: 3 });
 		expect(
 			await appErrorOf(
@@ -265,7 +269,7 @@ describe('updateCallSettings', () => {
 	});
 
 	it('a decided call cannot change', async () => {
-		const { programme, lead } = await createConsortium();
+		const { programme, lead } = await consortium();
 		const target = await createCallRow(programme.id, { status: 'decided' });
 		expect(
 			await appErrorOf(
@@ -275,7 +279,7 @@ describe('updateCallSettings', () => {
 	});
 
 	it("a partner manager cannot change another partner's call", async () => {
-		const { programme, partnerA, partnerB } = await createConsortium();
+		const { programme, partnerA, partnerB } = await consortium();
 		const target = await createCallRow(programme.id, { organisationId: partnerB.cluster.id });
 		expect(
 			await appErrorOf(
@@ -286,7 +290,7 @@ describe('updateCallSettings', () => {
 	});
 
 	it("the lead's manager cannot change a partner's call", async () => {
-		const { programme, lead, partnerA } = await createConsortium();
+		const { programme, lead, partnerA } = await consortium();
 		const target = await createCallRow(programme.id, { organisationId: partnerA.cluster.id });
 		expect(
 			await appErrorOf(
@@ -296,7 +300,7 @@ describe('updateCallSettings', () => {
 	});
 
 	it('an unknown call id is not found', async () => {
-		const { lead } = await createConsortium();
+		const { lead } = await consortium();
 		expect(
 			await appErrorOf(
 				updateCallSettings({
@@ -311,7 +315,7 @@ describe('updateCallSettings', () => {
 
 describe('who sees and manages a call', () => {
 	it("the lead's managers view a partner's call but do not manage it; the partner does both", async () => {
-		const { programme, lead, partnerA, partnerB } = await createConsortium();
+		const { programme, lead, partnerA, partnerB } = await consortium();
 		const target = await createCallRow(programme.id, { organisationId: partnerA.cluster.id });
 		const resource = callResource((await findCall(target.id))!);
 		expect(
@@ -327,7 +331,7 @@ describe('who sees and manages a call', () => {
 	});
 
 	it('a programme manager role manages every call of that programme only', async () => {
-		const { programme, partnerA } = await createConsortium();
+		const { programme, partnerA } = await consortium();
 		const elsewhere = await createProgramme(partnerA.cluster.id);
 		const person = await createUser();
 		await giveProgrammeRole(programme.id, person.id, 'manager');

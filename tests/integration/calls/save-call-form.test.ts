@@ -17,6 +17,10 @@ import {
 	SIMPLE_FORM
 } from '../../factories';
 
+let shared: ReturnType<typeof createLead> | undefined;
+/** One lead cluster and programme for the file; every test makes its own calls in it. */
+const lead = () => (shared ??= createLead());
+
 const choice: Question = {
 	id: 'stage',
 	type: 'single_choice',
@@ -52,7 +56,7 @@ async function stored(id: string) {
 
 describe('saveCallForm on a draft call', () => {
 	it('saves any valid form, bumps the version and records the number of questions', async () => {
-		const { programme, actor } = await createLead();
+		const { programme, actor } = await lead();
 		const target = await createCall(programme.id, { status: 'draft', form: openForm });
 
 		const saved = await saveCallForm({
@@ -70,7 +74,7 @@ describe('saveCallForm on a draft call', () => {
 	});
 
 	it('an invalid form is refused with its first problem', async () => {
-		const { programme, actor } = await createLead();
+		const { programme, actor } = await lead();
 		const target = await createCall(programme.id, { status: 'draft' });
 		expect(
 			await appErrorOf(
@@ -89,7 +93,7 @@ describe('saveCallForm on a draft call', () => {
 	});
 
 	it('a save from an old version is a conflict', async () => {
-		const { programme, actor } = await createLead();
+		const { programme, actor } = await lead();
 		const target = await createCall(programme.id, { status: 'draft', version: 4 });
 		expect(
 			await appErrorOf(saveCallForm({ actor, callId: target.id, version: 3, form: openForm }))
@@ -149,7 +153,7 @@ describe('saveCallForm once the call is open', () => {
 
 	for (const [what, form, problems] of refusals) {
 		it(`${what} is refused with its problem, and nothing is saved`, async () => {
-			const { programme, actor } = await createLead();
+			const { programme, actor } = await lead();
 			const target = await createCall(programme.id, { form: openForm });
 
 			const error = await errorOf(saveCallForm({ actor, callId: target.id, version: 1, form }));
@@ -167,7 +171,7 @@ describe('saveCallForm once the call is open', () => {
 	}
 
 	it('new texts, a new order, a new optional question and a new option are saved', async () => {
-		const { programme, actor } = await createLead();
+		const { programme, actor } = await lead();
 		const target = await createCall(programme.id, { form: openForm });
 		const [idea, staff, statutes, stage] = openForm.sections[0].questions;
 		const next: FormDefinition = {
@@ -210,7 +214,7 @@ describe('saveCriteria', () => {
 	};
 
 	it('replaces the criteria in the given order', async () => {
-		const { programme, actor } = await createLead();
+		const { programme, actor } = await lead();
 		const target = await createCall(programme.id, { status: 'draft' });
 		await saveCriteria({ actor, callId: target.id, version: 1, criteria: [criterion] });
 
@@ -248,7 +252,7 @@ describe('saveCriteria', () => {
 	});
 
 	it('an invalid criterion is refused naming its field', async () => {
-		const { programme, actor } = await createLead();
+		const { programme, actor } = await lead();
 		const target = await createCall(programme.id, { status: 'draft' });
 		expect(
 			await appErrorOf(
@@ -267,7 +271,7 @@ describe('saveCriteria', () => {
 	});
 
 	it('criteria are frozen once the review has started', async () => {
-		const { programme, actor } = await createLead();
+		const { programme, actor } = await lead();
 		const target = await createCall(programme.id, { status: 'in_review' });
 		expect(
 			await appErrorOf(saveCriteria({ actor, callId: target.id, version: 1, criteria: [] }))
@@ -281,7 +285,7 @@ describe('saveCriteria', () => {
 
 describe('saveEligibilityRules', () => {
 	it('stores the rules, a required confirmation referring to a yes/no question', async () => {
-		const { programme, actor } = await createLead();
+		const { programme, actor } = await lead();
 		const target = await createCall(programme.id);
 		const rules = [
 			{ kind: 'country_in', countries: ['SE', 'FI'] },
@@ -295,7 +299,7 @@ describe('saveEligibilityRules', () => {
 	});
 
 	it('a confirmation rule on a question that is no yes/no question is refused', async () => {
-		const { programme, actor } = await createLead();
+		const { programme, actor } = await lead();
 		const target = await createCall(programme.id);
 		expect(
 			await appErrorOf(
@@ -314,7 +318,7 @@ describe('saveEligibilityRules', () => {
 	});
 
 	it('a malformed rule is refused', async () => {
-		const { programme, actor } = await createLead();
+		const { programme, actor } = await lead();
 		const target = await createCall(programme.id);
 		expect(
 			(

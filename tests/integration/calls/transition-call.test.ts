@@ -12,6 +12,10 @@ import {
 	createLead
 } from '../../factories';
 
+let shared: ReturnType<typeof createLead> | undefined;
+/** One lead cluster and programme for the file; every test makes its own calls in it. */
+const lead = () => (shared ??= createLead());
+
 async function stateOf(id: string) {
 	const [row] = await db()
 		.select({ status: call.status, version: call.version })
@@ -22,7 +26,7 @@ async function stateOf(id: string) {
 
 describe('transitionCall', () => {
 	it('makes every allowed move, bumping the version and recording it', async () => {
-		const { programme, actor, manager, cluster } = await createLead();
+		const { programme, actor, manager, cluster } = await lead();
 		const moves: [CallStatus, CallStatus][] = [
 			['draft', 'open'],
 			['open', 'closed'],
@@ -58,7 +62,7 @@ describe('transitionCall', () => {
 	});
 
 	it('refuses moves outside the table and changes nothing', async () => {
-		const { programme, actor } = await createLead();
+		const { programme, actor } = await lead();
 		const refused: [CallStatus, CallStatus][] = [
 			['draft', 'closed'],
 			['draft', 'in_review'],
@@ -93,7 +97,7 @@ describe('transitionCall', () => {
 	});
 
 	it('opening a call without questions is form_empty', async () => {
-		const { programme, actor } = await createLead();
+		const { programme, actor } = await lead();
 		const target = await createCall(programme.id, { status: 'draft', form: { sections: [] } });
 		expect(await appErrorOf(transitionCall({ actor, callId: target.id, to: 'open' }))).toEqual({
 			code: 'invalid_input',
@@ -103,7 +107,7 @@ describe('transitionCall', () => {
 	});
 
 	it('opening a call whose sections hold no question is form_empty', async () => {
-		const { programme, actor } = await createLead();
+		const { programme, actor } = await lead();
 		const target = await createCall(programme.id, {
 			status: 'draft',
 			form: { sections: [{ id: 'empty', title: { en: 'Empty' }, questions: [] }] }
@@ -114,7 +118,7 @@ describe('transitionCall', () => {
 	});
 
 	it('opening a call whose deadline has passed is deadline_passed', async () => {
-		const { programme, actor } = await createLead();
+		const { programme, actor } = await lead();
 		const target = await createCall(programme.id, {
 			status: 'draft',
 			opensAt: new Date(Date.now() - 10 * 86_400_000),
@@ -129,7 +133,7 @@ describe('transitionCall', () => {
 	});
 
 	it('reopening a closed call needs a deadline in the future too', async () => {
-		const { programme, actor } = await createLead();
+		const { programme, actor } = await lead();
 		const target = await createCall(programme.id, { status: 'closed' });
 		const later = new Date(target.closesAt.getTime() + 1);
 		expect(
@@ -139,7 +143,7 @@ describe('transitionCall', () => {
 	});
 
 	it('the platform itself closes a call, recorded without an actor', async () => {
-		const { programme, cluster } = await createLead();
+		const { programme, cluster } = await lead();
 		const target = await createCall(programme.id);
 		await transitionCall({ actor: null, callId: target.id, to: 'closed' });
 		expect(await auditEntries(target.id)).toEqual([
@@ -167,7 +171,7 @@ describe('transitionCall', () => {
 	});
 
 	it('an unknown call is not found', async () => {
-		const { actor } = await createLead();
+		const { actor } = await lead();
 		expect(
 			await appErrorOf(
 				transitionCall({ actor, callId: '00000000-0000-4000-8000-000000000000', to: 'open' })

@@ -1,0 +1,233 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+	applicationCountries,
+	listApplicationsTable,
+	tableQuerySchema,
+	type TableQuery
+} from '../../../src/lib/server/applications/queries';
+import { createApplication, createCall, createLead, createOrganisation } from '../../factories';
+
+const T0 = Date.parse('2026-11-10T08:00:00Z');
+const HOUR = 3_600_000;
+
+/** name, country, status, eligibility, screening, idea (answer text) — submitted an hour apart. */
+const APPLICANTS = [
+	['Alfa Kooperativ', 'SE', 'submitted', 'eligible', 'eligible', 'Community kitchens in Malmö'],
+	['Bravo Verein', 'DE', 'submitted', 'not_eligible', 'not_eligible', 'Repair cafés'],
+	['Charlie Osuuskunta', 'FI', 'submitted', 'needs_screening', 'pending', 'Care for the elderly'],
+	['Delta Andelslag', 'NO', 'withdrawn', 'eligible', 'pending', 'Community gardens'],
+	['Echo Förening', 'SE', 'submitted', 'eligible', 'pending', 'Bicycle kitchens and repair'],
+	['Foxtrot 100% Social', 'DK', 'submitted', 'eligible', 'eligible', 'Social housing'],
+	['Golf Genossenschaft', 'DE', 'submitted', 'eligible', 'pending', 'Energy cooperative'],
+	['Hotel Stiftelse', 'SE', 'submitted', 'needs_screening', 'pending', 'Refugee mentoring'],
+	['India Yhdistys', 'FI', 'submitted', 'eligible', 'pending', 'Sauna for all'],
+	['Juliett Forening', 'DK', 'submitted', 'eligible', 'pending', 'Food bank'],
+	['Kilo Kooperativ', 'SE', 'submitted', 'eligible', 'pending', 'Second-hand shop'],
+	['Lima Verein', 'AT', 'submitted', 'eligible', 'pending', 'Language cafés']
+] as const;
+
+let callId: string;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+	const { programme } = await createLead();
+	const target = await createCall(programme.id);
+	const other = await createCall(programme.id);
+	callId = target.id;
+	for (const [i, [name, country, status, eligibility, screening, idea]] of APPLICANTS.entries()) {
+		const enterprise = await createOrganisation({ name, country, kind: 'enterprise' });
+		const row = await createApplication(target.id, enterprise.id, {
+			status,
+			eligibility,
+			screening,
+			submittedAt: new Date(T0 + i * HOUR),
+			answers: { idea, staff: 4 }
+		});
+		ids[name] = row.id;
+		// The same enterprise in another call, and a draft here: neither is in this call's table.
+		await createApplication(other.id, enterprise.id, {
+			status: 'submitted',
+			submittedAt: new Date(T0),
+			answers: { idea }
+		});
+	}
+	const drafting = await createOrganisation({
+		name: 'Mike Draft',
+		country: 'SE',
+		kind: 'enterprise'
+	});
+	ids['Mike Draft'] = (
+		await createApplication(target.id, drafting.id, { answers: { idea: 'Community kitchens' } })
+	).id;
+});
+
+const query = (q: Record<string, unknown> = {}): TableQuery => tableQuerySchema.parse(q);
+const names = (rows: { organisationName: string }[]) => rows.map((r) => r.organisationName);
+
+describe('tableQuerySchema', () => {
+	it('falls back to defaults for anything it cannot use', () => {
+		expect(
+			tableQuerySchema.parse({
+				page: 'last',
+				pageSize: '5',
+				sort: 'password',
+				dir: 'sideways',
+				status: 'deleted',
+				eligibility: 'maybe',
+				screening: 'x',
+				country: 'se',
+				q: 'x'.repeat(201)
+			})
+		).toEqual({
+			page: 1,
+			pageSize: 25,
+			sort: 'submitted',
+			dir: 'desc',
+			status: '',
+			eligibility: '',
+			screening: '',
+			country: '',
+			q: ''
+		});
+	});
+});
+
+describe('listApplicationsTable', () => {
+	it('lists the non-draft applications of the call, latest submission first, with the total', async () => {
+		const { rows, total } = await listApplicationsTable(callId, query({ pageSize: 50 }));
+		expect(total).toBe(12);
+		expect(names(rows)).toEqual(APPLICANTS.map(([name]) => name).reverse());
+		expect(rows[11]).toEqual({
+			id: ids['Alfa Kooperativ'],
+			organisationName: 'Alfa Kooperativ',
+			country: 'SE',
+			status: 'submitted',
+			eligibility: 'eligible',
+			screening: 'eligible',
+			submittedAt: new Date(T0)
+		});
+	});
+
+	it('pages through the rows, and a page past the end is empty with the total', async () => {
+		const page = (n: number) =>
+			listApplicationsTable(callId, query({ pageSize: 10, page: n, dir: 'asc' }));
+		const [first, second, beyond] = [await page(1), await page(2), await page(3)];
+		expect([
+			names(first.rows),
+			first.total,
+			names(second.rows),
+			second.total,
+			beyond.rows,
+			beyond.total
+		]).toEqual([
+			APPLICANTS.slice(0, 10).map(([name]) => name),
+			12,
+			['Kilo Kooperativ', 'Lima Verein'],
+			12,
+			[],
+			12
+		]);
+	});
+
+	it('filters by status, eligibility, screening and country, combined', async () => {
+		const filtered = async (q: Record<string, unknown>) =>
+			names((await listApplicationsTable(callId, query({ ...q, dir: 'asc' }))).rows);
+		expect([
+			await filtered({ status: 'withdrawn' }),
+			await filtered({ status: 'draft' }),
+			await filtered({ eligibility: 'needs_screening' }),
+			await filtered({ screening: 'not_eligible' }),
+			await filtered({ country: 'FI' }),
+			await filtered({ country: 'SE', screening: 'pending', eligibility: 'eligible' })
+		]).toEqual([
+			['Delta Andelslag'],
+			['Mike Draft'],
+			['Charlie Osuuskunta', 'Hotel Stiftelse'],
+			['Bravo Verein'],
+			['Charlie Osuuskunta', 'India Yhdistys'],
+			['Echo Förening', 'Kilo Kooperativ']
+		]);
+	});
+
+	it('searches the answers word by word', async () => {
+		const search = async (q: string) =>
+			names((await listApplicationsTable(callId, query({ q, dir: 'asc' }))).rows);
+		expect([
+			await search('kitchens'),
+			await search('community kitchens'),
+			await search('Malmö'),
+			await search('"repair cafés"'),
+			await search('kitchens -bicycle')
+		]).toEqual([
+			['Alfa Kooperativ', 'Echo Förening'],
+			['Alfa Kooperativ'],
+			['Alfa Kooperativ'],
+			['Bravo Verein'],
+			['Alfa Kooperativ']
+		]);
+	});
+
+	it('searches organisation names too, taking % and _ literally', async () => {
+		const search = async (q: string) =>
+			names((await listApplicationsTable(callId, query({ q, dir: 'asc' }))).rows);
+		expect([
+			await search('verein'),
+			await search('100%'),
+			await search('%'),
+			await search('_')
+		]).toEqual([
+			['Bravo Verein', 'Lima Verein'],
+			['Foxtrot 100% Social'],
+			['Foxtrot 100% Social'],
+			[]
+		]);
+	});
+
+	it('sorts by organisation, country, status, eligibility or screening, ties by id', async () => {
+		const sorted = async (sort: string, dir: string) =>
+			(await listApplicationsTable(callId, query({ sort, dir, pageSize: 50 }))).rows;
+		const byOrganisation = await sorted('organisation', 'desc');
+		const byCountry = await sorted('country', 'asc');
+		const byScreening = await sorted('screening', 'asc');
+		expect(names(byOrganisation)).toEqual(
+			APPLICANTS.map(([name]) => name)
+				.sort()
+				.reverse()
+		);
+		expect(byCountry.map((r) => r.country)).toEqual([
+			'AT',
+			'DE',
+			'DE',
+			'DK',
+			'DK',
+			'FI',
+			'FI',
+			'NO',
+			'SE',
+			'SE',
+			'SE',
+			'SE'
+		]);
+		const se = byCountry.filter((r) => r.country === 'SE').map((r) => r.id);
+		expect(se).toEqual([...se].sort());
+		expect(byScreening.map((r) => r.screening)).toEqual([
+			...Array(9).fill('pending'),
+			'eligible',
+			'eligible',
+			'not_eligible'
+		]);
+	});
+
+	it('an unknown call has no rows', async () => {
+		expect(await listApplicationsTable('00000000-0000-4000-8000-000000000000', query())).toEqual({
+			rows: [],
+			total: 0
+		});
+	});
+});
+
+describe('applicationCountries', () => {
+	it("lists the countries of the call's applicants once each, drafts included", async () => {
+		expect(await applicationCountries(callId)).toEqual(['AT', 'DE', 'DK', 'FI', 'NO', 'SE']);
+	});
+});
