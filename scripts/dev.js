@@ -6,7 +6,10 @@ const port = process.env.PORT || '5173';
 const env = { ...process.env, PORT: port };
 if (!env.DATABASE_URL && !env.ORIGIN) env.ORIGIN = `http://localhost:${port}`;
 
-const child = spawn('npx', ['vite', 'dev', '--port', port, '--strictPort'], { stdio: 'inherit', env });
+const child = spawn('npx', ['vite', 'dev', '--port', port, '--strictPort'], {
+	stdio: 'inherit',
+	env
+});
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
 	process.on(signal, () => child.kill(signal));
 }

@@ -7,7 +7,7 @@ import { isLocale } from '$lib/i18n/localized';
 import { inviteMemberSchema } from '$lib/schemas/identity';
 import { config } from '$lib/server/config';
 import { AppError } from '$lib/server/errors';
-import { actionFailure, guard, httpError } from '$lib/server/http';
+import { actionFailure, guard, httpError, requireActor } from '$lib/server/http';
 import { inviteMember } from '$lib/server/identity/invite-member';
 import {
 	findOrganisationBySlug,
@@ -22,6 +22,7 @@ const revokeSchema = z.object({ invitationId: z.uuid() });
 async function organisationOf(
 	event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]
 ) {
+	requireActor(event);
 	const organisation = await findOrganisationBySlug(event.params.org ?? '');
 	if (!organisation) httpError(new AppError('not_found'));
 	const actor = guard(event, 'organisation.manage', { type: 'organisation', id: organisation.id });
