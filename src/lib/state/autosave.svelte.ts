@@ -60,8 +60,6 @@ export class Autosave {
 	restored: { conflicts: string[] } | null = $state(null);
 	/** Questions changed both here and elsewhere when the latest version was reloaded. */
 	mergeConflicts: string[] = $state([]);
-	/** Whether saving has failed since the last successful save (for announcements). */
-	failures = $state(0);
 
 	mode: 'draft' | 'submit';
 	readonly #applicationId: string;
@@ -97,10 +95,6 @@ export class Autosave {
 			? toFormValues(options.form, options.initial)
 			: { ...this.#lastSaved };
 		this.#dirty = !sameAnswers(this.answers, this.#lastSaved);
-	}
-
-	get hasUnsavedChanges() {
-		return this.#dirty || this.heldBack.length > 0 || this.#inFlight !== null;
 	}
 
 	/** In the browser only: restores what this browser kept, and listens for the network. */
@@ -308,7 +302,6 @@ export class Autosave {
 				this.#lastSaved = payload;
 				this.heldBack = heldBack;
 				this.#attempt = 0;
-				this.failures = 0;
 				this.status = 'saved';
 				const current = $state.snapshot(this.answers) as Answers;
 				const typedMeanwhile = !sameAnswers(current, sent);
@@ -333,12 +326,10 @@ export class Autosave {
 				return;
 			case 'retry':
 				this.#attempt += 1;
-				this.failures += 1;
 				this.status = 'retrying';
 				this.#schedule(retryDelay(this.#attempt));
 				return;
 			case 'failed':
-				this.failures += 1;
 				this.status = 'failed';
 				return;
 		}

@@ -16,6 +16,8 @@ const bodySchema = z.object({
  */
 const save: RequestHandler = async ({ request, params, locals }) => {
 	if (!locals.actor) return json({ errors: { _form: 'unauthenticated' } }, { status: 401 });
+	if (!z.uuid().safeParse(params.id).success)
+		return json({ errors: { _form: 'not_found' } }, { status: 404 });
 	if (!request.headers.get('content-type')?.startsWith('application/json'))
 		return json({ errors: { _form: 'invalid' } }, { status: 415 });
 	const parsed = bodySchema.safeParse(await request.json().catch(() => null));

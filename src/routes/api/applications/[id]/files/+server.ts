@@ -17,6 +17,8 @@ const fieldsSchema = z.object({
  */
 export const POST: RequestHandler = async ({ request, params, locals }) => {
 	if (!locals.actor) return json({ errors: { _form: 'unauthenticated' } }, { status: 401 });
+	if (!z.uuid().safeParse(params.id).success)
+		return json({ errors: { _form: 'not_found' } }, { status: 404 });
 	// Refuse the obviously oversized before reading it into memory; the question's own limit follows.
 	const length = Number(request.headers.get('content-length') ?? 0);
 	if (length > (LIMITS.fileMaxMb + 1) * 1024 * 1024)
