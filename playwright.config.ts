@@ -40,6 +40,7 @@ export default defineConfig({
 			TANDEM_DATA_DIR: E2E_DATA_DIR,
 			EMBEDDED_PG_PORT: String(E2E_PG_PORT),
 			LOG_LEVEL: 'warn',
+			BODY_SIZE_LIMIT: '30M',
 			DATABASE_URL: ''
 		}
 	}

@@ -51,6 +51,8 @@ function portFree(port) {
 }
 
 const port = Number(process.env.PORT || 3000);
+// Applicants upload files of up to 25 MB; adapter-node's default request limit is 512 kB.
+process.env.BODY_SIZE_LIMIT ??= '30M';
 process.env.PORT = String(port);
 if (!process.env.DATABASE_URL && !process.env.ORIGIN)
 	process.env.ORIGIN = `http://localhost:${port}`;

@@ -14,43 +14,57 @@ function validDate(value: string) {
 	return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
+/** Numbers arrive as text from forms and as numbers from JSON; nothing else is a number. */
+function toNumber(value: unknown): unknown {
+	if (typeof value === 'number') return value;
+	if (typeof value === 'string' && value.trim() !== '') {
+		const parsed = Number(value.trim().replace(',', '.'));
+		return Number.isFinite(parsed) ? parsed : value;
+	}
+	return value;
+}
+
+const isBlank = (v: unknown) =>
+	v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
 /** The zod schema of one answer. In a draft nothing is required, but every shape and limit holds. */
 function answerSchema(question: Question, mode: 'draft' | 'submit'): z.ZodType {
 	const required = mode === 'submit' && question.required;
-	const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 	let schema: z.ZodType;
 	switch (question.type) {
 		case 'short_text':
 		case 'long_text':
-			schema = z
-				.string()
-				.trim()
-				.max(question.maxLength)
-				.min(required ? 1 : 0);
+			schema = z.string().trim().max(question.maxLength);
 			break;
 		case 'number': {
-			let n = z.coerce.number({ error: 'number_invalid' });
+			let n = z.number({ error: 'number_invalid' });
 			if (question.integer) n = n.int({ error: 'integer_required' });
 			if (question.min !== undefined)
 				n = n.min(question.min, { error: `number_min|${question.min}` });
 			if (question.max !== undefined)
 				n = n.max(question.max, { error: `number_max|${question.max}` });
-			schema = n;
+			schema = z.preprocess(toNumber, n);
 			break;
 		}
 		case 'single_choice':
-			schema = z.enum(question.options.map((o) => o.id) as [string, ...string[]]);
+			schema = z.enum(question.options.map((o) => o.id) as [string, ...string[]], {
+				error: 'invalid_choice'
+			});
 			break;
 		case 'multiple_choice': {
-			let list = z.array(z.enum(question.options.map((o) => o.id) as [string, ...string[]]));
+			let list = z.array(
+				z.enum(question.options.map((o) => o.id) as [string, ...string[]], {
+					error: 'invalid_choice'
+				}),
+				{ error: 'invalid_choice' }
+			);
 			if (question.maxSelected)
 				list = list.max(question.maxSelected, { error: `choose_at_most|${question.maxSelected}` });
-			if (required) list = list.min(1, { error: 'required' });
 			schema = z.preprocess(
 				(v) => (typeof v === 'string' ? [v] : v),
 				list.refine((l) => new Set(l).size === l.length, { error: 'invalid_choice' })
 			);
-			return required ? schema : schema.optional();
+			break;
 		}
 		case 'date':
 			schema = z.string().refine(validDate, { error: 'date_invalid' });
@@ -73,11 +87,22 @@ function answerSchema(question: Question, mode: 'draft' | 'submit'): z.ZodType {
 			schema = z.uuid({ error: 'file_invalid' });
 			break;
 		case 'confirm':
-			schema = required ? z.literal(true, { error: 'must_confirm' }) : z.boolean();
+			schema = required
+				? z.literal(true, { error: 'must_confirm' })
+				: z.boolean({ error: 'invalid' });
 			break;
 	}
-	const withEmpty = z.preprocess(emptyToUndefined, required ? schema : schema.optional());
-	return withEmpty;
+	// A blank answer is no answer: "required" when it must be given, otherwise simply absent.
+	const normalise = (v: unknown) => (isBlank(v) ? undefined : v);
+	if (!required) return z.preprocess(normalise, schema.optional());
+	const missing = question.type === 'confirm' ? 'must_confirm' : 'required';
+	return z.preprocess(
+		normalise,
+		z
+			.unknown()
+			.refine((v) => v !== undefined && !(Array.isArray(v) && v.length === 0), { error: missing })
+			.pipe(schema)
+	);
 }
 
 /**

@@ -47,6 +47,8 @@ export const callSettingsSchema = z
 		const record = v as unknown as Record<string, string>;
 		if (!record[`title_${v.fallbackLocale}`])
 			ctx.addIssue({ code: 'custom', message: 'required', path: [`title_${v.fallbackLocale}`] });
+		// With an unknown zone the times cannot be read: the zone field alone carries the error.
+		if (!isTimeZone(v.timeZone)) return;
 		const opens = zonedToInstant(v.opensAt, v.timeZone);
 		const closes = zonedToInstant(v.closesAt, v.timeZone);
 		if (!opens) ctx.addIssue({ code: 'custom', message: 'datetime_invalid', path: ['opensAt'] });

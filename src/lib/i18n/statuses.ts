@@ -1,22 +1,24 @@
 import { m } from '$lib/paraglide/messages';
+import type { Locale } from './localized';
 
 /** Application, eligibility and screening states as people read them. */
-export function statusLabel(value: string): string {
+export function statusLabel(value: string, locale?: Locale): string {
+	const options = locale ? { locale } : undefined;
 	switch (value) {
 		case 'draft':
-			return m.status_draft();
+			return m.status_draft({}, options);
 		case 'submitted':
-			return m.status_submitted();
+			return m.status_submitted({}, options);
 		case 'withdrawn':
-			return m.status_withdrawn();
+			return m.status_withdrawn({}, options);
 		case 'eligible':
-			return m.status_eligible();
+			return m.status_eligible({}, options);
 		case 'not_eligible':
-			return m.status_not_eligible();
+			return m.status_not_eligible({}, options);
 		case 'needs_screening':
-			return m.status_needs_screening();
+			return m.status_needs_screening({}, options);
 		case 'pending':
-			return m.status_pending();
+			return m.status_pending({}, options);
 		default:
 			return value;
 	}

@@ -33,3 +33,6 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
 	return error instanceof AppError;
 }
+
+/** Ids in URLs and forms are checked before they reach a query: a malformed one is simply not found. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -7,8 +7,19 @@ import { startJobs, stopJobs } from './jobs';
 import { log } from './log';
 import { seedDemo } from './seed/seed-demo';
 
-let embedded: RunningDatabase | undefined;
-let started: Promise<void> | undefined;
+/**
+ * Kept on globalThis: the dev server reloads this module when a file changes, and a second start
+ * in the same process must reuse the running database instead of colliding with it.
+ */
+const state = ((
+	globalThis as {
+		__tandemPlatform?: {
+			embedded?: RunningDatabase;
+			started?: Promise<void>;
+			stopping?: Promise<void>;
+		};
+	}
+).__tandemPlatform ??= {});
 
 /** A problem the person starting the platform can fix: said in one line, without a stack trace. */
 function fatal(message: string): never {
@@ -28,7 +39,7 @@ async function start() {
 
 	if (cfg.embedded) {
 		try {
-			embedded = await startEmbeddedDatabase({
+			state.embedded = await startEmbeddedDatabase({
 				...cfg.embedded,
 				log: (line) => log.debug({ postgres: line })
 			});
@@ -45,7 +56,7 @@ async function start() {
 	try {
 		await migrateDatabase(db());
 	} catch (error) {
-		await embedded?.stop();
+		await state.embedded?.stop();
 		fatal(`the database migrations failed: ${(error as Error).message}`);
 	}
 
@@ -54,22 +65,21 @@ async function start() {
 	log.info({ local: cfg.local, origin: cfg.origin }, 'Tandem is ready');
 }
 
-let stopping: Promise<void> | undefined;
 export function shutdown(): Promise<void> {
-	stopping ??= (async () => {
+	state.stopping ??= (async () => {
 		await stopJobs().catch(() => undefined);
 		await closeDatabase().catch(() => undefined);
-		await embedded?.stop().catch(() => undefined);
+		await state.embedded?.stop().catch(() => undefined);
 		log.info('Tandem stopped');
 	})();
-	return stopping;
+	return state.stopping;
 }
 
 /** Starts the database (embedded in local mode), migrates, seeds and starts the job queue, once. */
 export function startPlatform(): Promise<void> {
 	if (building) return Promise.resolve();
-	if (!started) {
-		started = start();
+	if (!state.started) {
+		state.started = start();
 		// adapter-node closes the HTTP server on SIGINT/SIGTERM, then emits this.
 		process.once('sveltekit:shutdown' as 'exit', () => void shutdown().then(() => process.exit(0)));
 		// The Vite dev server does not emit it: stop PostgreSQL on the signal itself.
@@ -79,5 +89,5 @@ export function startPlatform(): Promise<void> {
 			}
 		}
 	}
-	return started;
+	return state.started;
 }

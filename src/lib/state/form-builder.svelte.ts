@@ -39,6 +39,8 @@ export class FormBuilder {
 	saved = $state('');
 	version = $state(0);
 	locale = $state<Locale>('en');
+	/** False for someone who may look at the form but not change it (a programme's lead). */
+	editable = $state(true);
 	expanded = new SvelteSet<string>();
 	/** Errors are shown once the manager has tried to save, then kept up to date as they type. */
 	attempted = $state(false);
@@ -51,11 +53,15 @@ export class FormBuilder {
 	dropQuestion = $state<QuestionPosition | null>(null);
 	dropSection = $state<number | null>(null);
 
-	constructor(form: FormDefinition, version: number, locale: Locale) {
+	constructor(form: FormDefinition, version: number, locale: Locale, editable = true) {
 		this.form = withTextSlots(ensureIds(form));
 		this.saved = JSON.stringify(cleanForm(this.form));
 		this.version = version;
 		this.locale = locale;
+		this.editable = editable;
+		// Someone who only looks sees every question's settings at once (they cannot open them).
+		if (!editable)
+			for (const q of this.form.sections.flatMap((s) => s.questions)) this.expanded.add(q.id);
 	}
 
 	/** What is posted: the form without empty translations or cleared number fields. */

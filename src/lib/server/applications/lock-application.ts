@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { application, call, programme } from '../db/schema';
-import { AppError } from '../errors';
+import { AppError, UUID } from '../errors';
 import type { Actor } from '../identity/actor';
 import { authorize, type Action } from '../identity/can';
 
@@ -12,6 +12,7 @@ export async function lockApplication(
 	applicationId: string,
 	action: Action
 ) {
+	if (!UUID.test(applicationId)) throw new AppError('not_found');
 	const [row] = await tx
 		.select({ application, call, programmeOrganisationId: programme.organisationId })
 		.from(application)

@@ -1,3 +1,4 @@
+import { UUID } from '../errors';
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type Executor } from '../db';
@@ -110,6 +111,7 @@ export async function applicationCountries(callId: string) {
 }
 
 export async function findApplication(id: string) {
+	if (!UUID.test(id)) return null;
 	const [row] = await db()
 		.select({
 			application,

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { db } from '../db';
 import { applicationFile } from '../db/schema';
-import { AppError } from '../errors';
+import { AppError, UUID } from '../errors';
 import { fileStore } from '../files';
 import type { Actor } from '../identity/actor';
 import { can } from '../identity/can';
@@ -23,6 +23,7 @@ export async function readApplicationFile({
 	const row = await findApplication(applicationId);
 	if (!row || !can(actor, 'application.view', applicationResource(row)))
 		throw new AppError('not_found');
+	if (!UUID.test(fileId)) throw new AppError('not_found');
 	const [file] = await db()
 		.select()
 		.from(applicationFile)

@@ -1,12 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { validateAnswers } from '$lib/calls/answers';
 import { recordAudit } from '../audit/record-audit';
+import { evaluateEligibility } from '$lib/calls/eligibility';
 import { db } from '../db';
-import { application } from '../db/schema';
+import { application, organisation } from '../db/schema';
 import { acceptsSubmissions } from '../calls/rules';
 import { AppError } from '../errors';
 import type { Actor } from '../identity/actor';
 import { lockApplication } from './lock-application';
+import { assertFileAnswers, fileNamesOf } from './file-answers';
 
 export class DraftConflict extends AppError {
 	constructor(readonly currentVersion: number) {
@@ -52,10 +54,21 @@ export async function saveDraft({
 		const mode = current.status === 'submitted' ? 'submit' : 'draft';
 		const checked = validateAnswers(call.form, answers, mode);
 		if (!checked.ok) throw new AppError('invalid_input', 'answers_invalid', checked.errors);
+		assertFileAnswers(call.form, checked.answers, await fileNamesOf(tx, applicationId));
+		// A submission edited before the deadline is judged again on its new answers.
+		let eligibility = {};
+		if (current.status === 'submitted') {
+			const [profile] = await tx
+				.select()
+				.from(organisation)
+				.where(eq(organisation.id, current.organisationId));
+			const verdict = evaluateEligibility(call.eligibilityRules, profile, checked.answers);
+			eligibility = { eligibility: verdict.verdict, eligibilityResults: verdict.results };
+		}
 		const savedAt = new Date();
 		const [saved] = await tx
 			.update(application)
-			.set({ answers: checked.answers, version: version + 1, updatedAt: savedAt })
+			.set({ answers: checked.answers, version: version + 1, updatedAt: savedAt, ...eligibility })
 			.where(and(eq(application.id, applicationId), eq(application.version, version)))
 			.returning({ version: application.version, updatedAt: application.updatedAt });
 		if (current.status === 'submitted') {

@@ -6,27 +6,16 @@ import { formatAnswer } from '$lib/calls/format-answer';
 import { localized, isLocale, type Locale } from '$lib/i18n/localized';
 import { m } from '$lib/paraglide/messages';
 import { recordAudit } from '../audit/record-audit';
-import { db, type Executor } from '../db';
-import { application, applicationFile, organisation } from '../db/schema';
+import { db } from '../db';
+import { application, organisation } from '../db/schema';
 import { acceptsSubmissions } from '../calls/rules';
 import { AppError } from '../errors';
 import type { Actor } from '../identity/actor';
 import { queueEmail } from '../notify/queue-email';
 import { templates } from '../notify/templates';
 import { DraftConflict } from './save-draft';
+import { assertFileAnswers, fileNamesOf } from './file-answers';
 import { lockApplication } from './lock-application';
-
-async function fileNamesOf(tx: Executor, applicationId: string) {
-	const files = await tx
-		.select({
-			id: applicationFile.id,
-			questionId: applicationFile.questionId,
-			fileName: applicationFile.fileName
-		})
-		.from(applicationFile)
-		.where(eq(applicationFile.applicationId, applicationId));
-	return files;
-}
 
 /**
  * Submits an application: the deadline is checked on the server in the call's window, every answer
@@ -56,32 +45,21 @@ export async function submitApplication({
 			applicationId,
 			'application.edit'
 		);
+		if (current.status === 'submitted' && !call.editAfterSubmit) {
+			// Submitting what is already submitted is harmless, even once the deadline has passed.
+			if (current.version === version) return { outboxId: null, alreadySubmitted: true };
+			throw new AppError('conflict', 'already_submitted', { _form: 'not_editable' });
+		}
 		if (!acceptsSubmissions(call, now))
 			throw new AppError('conflict', 'deadline_passed', { _form: 'deadline_passed' });
 		if (current.status === 'withdrawn')
 			throw new AppError('conflict', 'withdrawn', { _form: 'not_editable' });
-		if (current.status === 'submitted' && !call.editAfterSubmit) {
-			if (current.version === version) return { outboxId: null, alreadySubmitted: true };
-			throw new AppError('conflict', 'already_submitted', { _form: 'not_editable' });
-		}
 		if (current.version !== version) throw new DraftConflict(current.version);
 
 		const checked = validateAnswers(call.form, answers, 'submit');
 		if (!checked.ok) throw new AppError('invalid_input', 'answers_invalid', checked.errors);
 		const files = await fileNamesOf(tx, applicationId);
-		const fileErrors: Record<string, string> = {};
-		for (const question of questionsOf(call.form)) {
-			const value = checked.answers[question.id];
-			if (
-				question.type === 'file' &&
-				value !== undefined &&
-				!files.some((f) => f.id === value && f.questionId === question.id)
-			) {
-				fileErrors[question.id] = 'file_invalid';
-			}
-		}
-		if (Object.keys(fileErrors).length)
-			throw new AppError('invalid_input', 'answers_invalid', fileErrors);
+		assertFileAnswers(call.form, checked.answers, files);
 
 		const [profile] = await tx
 			.select()

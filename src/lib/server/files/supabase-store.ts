@@ -1,16 +1,20 @@
-import { createClient } from '@supabase/supabase-js';
+import { StorageClient } from '@supabase/storage-js';
 import { assertSafeKey, type FileStore } from './file-store';
 
-/** Supabase Storage through supabase-js, with the service role key (server only) on a private bucket. */
+/** Supabase Storage (supabase-js's storage client), with the service role key (server only) on a private bucket. */
 export function supabaseStore(options: {
 	url: string;
 	serviceRoleKey: string;
 	bucket: string;
 }): FileStore {
-	const client = createClient(options.url, options.serviceRoleKey, {
-		auth: { persistSession: false, autoRefreshToken: false }
+	// The Storage client of supabase-js, used on its own: supabase-js's createClient also sets up
+	// Realtime, which needs a native WebSocket (Node 22) and is not used here.
+	const key = options.serviceRoleKey;
+	const client = new StorageClient(`${options.url.replace(/\/+$/, '')}/storage/v1`, {
+		apikey: key,
+		Authorization: `Bearer ${key}`
 	});
-	const bucket = () => client.storage.from(options.bucket);
+	const bucket = () => client.from(options.bucket);
 	return {
 		kind: 'supabase',
 		async put(key, data, contentType) {

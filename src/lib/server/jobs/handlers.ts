@@ -117,6 +117,8 @@ export async function sendDraftReminders(now = new Date(), origin = process.env.
 		[1, application.reminder1dSentAt]
 	] as const) {
 		const horizon = new Date(now.getTime() + days * 86_400_000);
+		// Inside the last day only the one-day reminder goes out, never both at once.
+		const after = days === 7 ? new Date(now.getTime() + 86_400_000) : now;
 		const due = await db()
 			.select({
 				id: application.id,
@@ -134,7 +136,7 @@ export async function sendDraftReminders(now = new Date(), origin = process.env.
 				and(
 					eq(application.status, 'draft'),
 					eq(call.status, 'open'),
-					gt(call.closesAt, now),
+					gt(call.closesAt, after),
 					lte(call.closesAt, horizon),
 					isNull(column)
 				)

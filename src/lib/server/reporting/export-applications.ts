@@ -5,6 +5,7 @@ import { questionsOf } from '$lib/calls/form-definition';
 import { formatAnswer } from '$lib/calls/format-answer';
 import { isLocale, localized, type Locale } from '$lib/i18n/localized';
 import { m } from '$lib/paraglide/messages';
+import { statusLabel } from '$lib/i18n/statuses';
 import { db } from '../db';
 import { application, applicationFile, call, organisation } from '../db/schema';
 import { tableFilters, type TableQuery } from '../applications/queries';
@@ -78,9 +79,9 @@ export async function buildExportTable(
 				row.id,
 				row.organisationName,
 				row.country,
-				row.status,
-				row.eligibility ?? '',
-				row.screening,
+				statusLabel(row.status, locale),
+				row.eligibility ? statusLabel(row.eligibility, locale) : '',
+				statusLabel(row.screening, locale),
 				row.submittedAt ? dateTime.format(row.submittedAt) : '',
 				...questions.map((q) => {
 					const answer = row.answers[q.id];
@@ -102,8 +103,13 @@ export async function renderExport(
 	sheetName: string
 ): Promise<Uint8Array> {
 	if (format === 'csv') {
-		// A BOM so that spreadsheet programs read UTF-8 (ä, ö, ü) correctly.
-		return new TextEncoder().encode('\ufeff' + stringify([table.header, ...table.rows]));
+		// A BOM so that spreadsheet programs read UTF-8 (ä, ö, ü) correctly; text that a spreadsheet
+		// would run as a formula is quoted (OWASP CSV injection).
+		const safe = (cell: string | number) =>
+			typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+		return new TextEncoder().encode(
+			'\ufeff' + stringify([table.header, ...table.rows].map((row) => row.map(safe)))
+		);
 	}
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'Tandem';
