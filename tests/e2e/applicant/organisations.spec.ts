@@ -235,6 +235,11 @@ test.describe('profile form', () => {
 		);
 		await expect(
 			page.getByRole('navigation', { name: t('de', 'nav_main') }).getByRole('link')
-		).toHaveText([t('de', 'nav_dashboard'), t('de', 'nav_account'), t('de', 'nav_mailbox')]);
+		).toHaveText([
+			t('de', 'nav_calls'),
+			t('de', 'nav_dashboard'),
+			t('de', 'nav_account'),
+			t('de', 'nav_mailbox')
+		]);
 	});
 });

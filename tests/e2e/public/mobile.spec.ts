@@ -41,12 +41,26 @@ for (const role of ROLES) {
 
 /** The main navigation's links, as a person with each role sees them (local mode adds the mailbox). */
 const NAV_KEYS: Record<Role, string[]> = {
-	applicant: ['nav_dashboard', 'nav_applications', 'nav_manage', 'nav_account', 'nav_mailbox'],
-	juror: ['nav_dashboard', 'nav_review', 'nav_account', 'nav_mailbox'],
-	coach: ['nav_dashboard', 'nav_coach', 'nav_account', 'nav_mailbox'],
-	provider: ['nav_dashboard', 'nav_provider', 'nav_manage', 'nav_account', 'nav_mailbox'],
-	manager: ['nav_dashboard', 'nav_manage', 'nav_account', 'nav_mailbox'],
-	admin: ['nav_dashboard', 'nav_admin', 'nav_account', 'nav_mailbox']
+	applicant: [
+		'nav_calls',
+		'nav_dashboard',
+		'nav_applications',
+		'nav_manage',
+		'nav_account',
+		'nav_mailbox'
+	],
+	juror: ['nav_calls', 'nav_dashboard', 'nav_review', 'nav_account', 'nav_mailbox'],
+	coach: ['nav_calls', 'nav_dashboard', 'nav_coach', 'nav_account', 'nav_mailbox'],
+	provider: [
+		'nav_calls',
+		'nav_dashboard',
+		'nav_provider',
+		'nav_manage',
+		'nav_account',
+		'nav_mailbox'
+	],
+	manager: ['nav_calls', 'nav_dashboard', 'nav_manage', 'nav_account', 'nav_mailbox'],
+	admin: ['nav_calls', 'nav_dashboard', 'nav_admin', 'nav_account', 'nav_mailbox']
 };
 
 test('menu opens on a small screen and shows the navigation for an anonymous visitor', async ({
@@ -58,7 +72,11 @@ test('menu opens on a small screen and shows the navigation for an anonymous vis
 
 	await page.getByText(t('en', 'nav_menu'), { exact: true }).click();
 	await expect(nav).toBeVisible();
-	await expect(nav.getByRole('link')).toHaveText([t('en', 'nav_mailbox'), t('en', 'nav_sign_in')]);
+	await expect(nav.getByRole('link')).toHaveText([
+		t('en', 'nav_calls'),
+		t('en', 'nav_mailbox'),
+		t('en', 'nav_sign_in')
+	]);
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 		WIDTH
 	);

@@ -14,15 +14,16 @@ import {
 
 /** The header navigation links each demo person sees, as catalogue keys, in order. */
 const NAV: Record<Role, string[]> = {
-	applicant: ['nav_dashboard', 'nav_applications', 'nav_manage', 'nav_account'],
-	juror: ['nav_dashboard', 'nav_review', 'nav_account'],
-	coach: ['nav_dashboard', 'nav_coach', 'nav_account'],
-	provider: ['nav_dashboard', 'nav_provider', 'nav_manage', 'nav_account'],
-	manager: ['nav_dashboard', 'nav_manage', 'nav_account'],
-	admin: ['nav_dashboard', 'nav_admin', 'nav_account']
+	applicant: ['nav_calls', 'nav_dashboard', 'nav_applications', 'nav_manage', 'nav_account'],
+	juror: ['nav_calls', 'nav_dashboard', 'nav_review', 'nav_account'],
+	coach: ['nav_calls', 'nav_dashboard', 'nav_coach', 'nav_account'],
+	provider: ['nav_calls', 'nav_dashboard', 'nav_provider', 'nav_manage', 'nav_account'],
+	manager: ['nav_calls', 'nav_dashboard', 'nav_manage', 'nav_account'],
+	admin: ['nav_calls', 'nav_dashboard', 'nav_admin', 'nav_account']
 };
 
 const HREF: Record<string, string> = {
+	nav_calls: '/calls',
 	nav_dashboard: '/app',
 	nav_applications: '/applications',
 	nav_review: '/review',
