@@ -101,6 +101,8 @@ export function fieldError(code: string | undefined): string | undefined {
 			return m.field_duplicate_option_id();
 		case 'min_above_max':
 			return m.field_min_above_max();
+		case 'call_decided':
+			return m.field_call_decided();
 		case 'no_recipients':
 			return m.field_no_recipients();
 		default:

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { formDefinitionSchema } from '$lib/calls/form-definition';
+import { formDefinitionSchema, questionsOf } from '$lib/calls/form-definition';
 import { formChangeProblems, type FormChangeProblem } from '$lib/calls/form-changes';
 import { recordAudit } from '../audit/record-audit';
 import { db } from '../db';
@@ -42,7 +42,17 @@ export async function saveCallForm({
 		}
 		const [updated] = await tx
 			.update(call)
-			.set({ form: parsed.data, version: current.version + 1, updatedAt: new Date() })
+			.set({
+				form: parsed.data,
+				// A yes/no rule whose question is gone would fail every applicant: it goes with the question.
+				eligibilityRules: current.eligibilityRules.filter(
+					(rule) =>
+						rule.kind !== 'answer_yes' ||
+						questionsOf(parsed.data).some((q) => q.id === rule.questionId && q.type === 'confirm')
+				),
+				version: current.version + 1,
+				updatedAt: new Date()
+			})
 			.where(eq(call.id, callId))
 			.returning({ version: call.version });
 		await recordAudit(tx, {

@@ -19,7 +19,8 @@ export async function updateCallSettings({
 }) {
 	return db().transaction(async (tx) => {
 		const current = await lockCallForManager(tx, actor, callId, settings.version);
-		if (current.status === 'decided') throw new AppError('conflict', 'call_decided');
+		if (current.status === 'decided')
+			throw new AppError('conflict', 'call_decided', { _form: 'call_decided' });
 		const opensAt = current.status === 'draft' ? settings.opensAt : current.opensAt;
 		if (settings.closesAt <= opensAt) {
 			throw new AppError('invalid_input', 'closes_before_opens', {
