@@ -38,7 +38,10 @@ export default defineConfig(
 			// Tandem is served at the root path (no kit.paths.base), so plain hrefs are correct.
 			'svelte/no-navigation-without-resolve': 'off',
 			// `_name` marks a value deliberately left out (e.g. a property dropped by destructuring).
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }]
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }
+			]
 		}
 	}
 );
