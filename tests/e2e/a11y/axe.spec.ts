@@ -152,7 +152,7 @@ test.describe('keyboard', () => {
 		await hydrated(page);
 		// Tab through the header to the email field, in reading order.
 		const stops: string[] = [];
-		for (let i = 0; i < 8; i++) {
+		for (let i = 0; i < 9; i++) {
 			await page.keyboard.press('Tab');
 			stops.push(
 				await page.evaluate(
@@ -163,6 +163,7 @@ test.describe('keyboard', () => {
 		expect(stops).toEqual([
 			t('en', 'skip_to_content'),
 			t('en', 'app_name'),
+			t('en', 'nav_calls'),
 			t('en', 'nav_mailbox'),
 			t('en', 'nav_sign_in'),
 			t('en', 'language_en'),

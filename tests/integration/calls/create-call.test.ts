@@ -275,7 +275,7 @@ describe('updateCallSettings', () => {
 			await appErrorOf(
 				updateCallSettings({ actor: lead.actor, callId: target.id, settings: settings() })
 			)
-		).toEqual({ code: 'conflict', message: 'call_decided', fields: undefined });
+		).toEqual({ code: 'conflict', message: 'call_decided', fields: { _form: 'call_decided' } });
 	});
 
 	it("a partner manager cannot change another partner's call", async () => {

