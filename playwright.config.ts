@@ -1,9 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.js';
 
-export const E2E_PORT = 4173;
-export const E2E_PG_PORT = 5544;
-export const E2E_DATA_DIR = '.data-e2e';
+// Overridable so two checkouts can run their suites side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4173);
+export const E2E_PG_PORT = Number(process.env.E2E_PG_PORT ?? 5544);
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? '.data-e2e';
 
 export default defineConfig({
 	testDir: 'tests/e2e',

@@ -13,9 +13,9 @@ import { createConnection } from 'node:net';
 import { resolve } from 'node:path';
 
 /** Where playwright.config.ts serves the built app under test. */
-export const BASE_URL = 'http://localhost:4173';
-export const E2E_DATA_DIR = '.data-e2e';
-export const E2E_PG_PORT = 5544;
+export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? '.data-e2e';
+export const E2E_PG_PORT = Number(process.env.E2E_PG_PORT ?? 5544);
 
 export type Role = 'applicant' | 'juror' | 'coach' | 'provider' | 'manager' | 'admin';
 export const ROLES: Role[] = ['applicant', 'juror', 'coach', 'provider', 'manager', 'admin'];
