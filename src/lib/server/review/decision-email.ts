@@ -1,0 +1,107 @@
+import { m } from '$lib/paraglide/messages';
+import {
+	PLACEHOLDERS,
+	fillSubject,
+	fillTemplate,
+	usedPlaceholders,
+	type TemplateValues
+} from '$lib/decisions/fill-template';
+import type { Locale } from '$lib/i18n/localized';
+import type { DecisionOutcome, DecisionTemplates } from '../db/schema/review';
+import { layout, type RenderedEmail } from '../notify/templates';
+
+/** Every placeholder as itself: a catalogue text called with these comes back as a template. */
+const AS_WRITTEN = Object.fromEntries(PLACEHOLDERS.map((p) => [p, `{${p}}`])) as TemplateValues;
+
+/** The platform's own decision email for an outcome, in one language (with placeholders). */
+export function defaultDecisionTemplate(
+	outcome: DecisionOutcome,
+	locale: Locale
+): { subject: string; body: string } {
+	const options = { locale };
+	switch (outcome) {
+		case 'accept':
+			return {
+				subject: m.decisions_email_accept_subject(AS_WRITTEN, options),
+				body: m.decisions_email_accept_body(AS_WRITTEN, options)
+			};
+		case 'waitlist':
+			return {
+				subject: m.decisions_email_waitlist_subject(AS_WRITTEN, options),
+				body: m.decisions_email_waitlist_body(AS_WRITTEN, options)
+			};
+		case 'reject':
+			return {
+				subject: m.decisions_email_reject_subject(AS_WRITTEN, options),
+				body: m.decisions_email_reject_body(AS_WRITTEN, options)
+			};
+	}
+}
+
+/** The call's template for an outcome and language: the managers' text where they wrote one. */
+export function decisionTemplate(
+	templates: Partial<DecisionTemplates>,
+	outcome: DecisionOutcome,
+	locale: Locale
+): { subject: string; body: string; custom: { subject: boolean; body: boolean } } {
+	const fallback = defaultDecisionTemplate(outcome, locale);
+	const subject = templates[outcome]?.subject?.[locale]?.trim() ?? '';
+	const body = templates[outcome]?.body?.[locale]?.trim() ?? '';
+	return {
+		subject: subject || fallback.subject,
+		body: body || fallback.body,
+		custom: { subject: Boolean(subject), body: Boolean(body) }
+	};
+}
+
+/** The jurors' comments as the applicant reads them: no names, one paragraph each. */
+export function juryCommentsText(comments: string[], locale: Locale): string {
+	const shown = comments.map((c) => c.trim()).filter(Boolean);
+	if (shown.length === 0) return '';
+	return [
+		m.decisions_email_jury_comments({}, { locale }),
+		...shown.map((c) => `– ${c.replace(/\s*\n\s*\n\s*/g, '\n')}`)
+	].join('\n\n');
+}
+
+export interface DecisionEmailValues {
+	organisation: string;
+	call: string;
+	programme: string;
+	feedback: string;
+	/** Already chosen: empty unless the managers included the jury's comments. */
+	juryComments: string[];
+	link: string;
+}
+
+/**
+ * The decision email for one applicant, in their language. The feedback and the jury's comments
+ * always reach the applicant: a template that does not place them gets them after its text.
+ */
+export function decisionEmail(
+	template: { subject: string; body: string },
+	locale: Locale,
+	vars: DecisionEmailValues
+): RenderedEmail {
+	const values: TemplateValues = {
+		organisation: vars.organisation,
+		call: vars.call,
+		programme: vars.programme,
+		feedback: vars.feedback.trim(),
+		juryComments: juryCommentsText(vars.juryComments, locale),
+		link: vars.link
+	};
+	const used = usedPlaceholders(template.body);
+	const body = [
+		fillTemplate(template.body, values),
+		used.has('feedback') ? '' : values.feedback,
+		used.has('juryComments') ? '' : values.juryComments
+	].join('\n\n');
+	return layout(locale, {
+		subject: fillSubject(template.subject, values),
+		lines: body
+			.split(/\n\s*\n/)
+			.map((p) => p.trim())
+			.filter(Boolean)
+	});
+}
