@@ -51,3 +51,26 @@ export function fillSubject(template: string, values: TemplateValues): string {
 		.replace(/\s*[\r\n]+\s*/g, ' ')
 		.trim();
 }
+
+/**
+ * The subject and paragraphs of a decision email. The feedback and the jury's comments always
+ * reach the applicant: a body that does not place them gets them after its text.
+ */
+export function decisionEmailText(
+	template: { subject: string; body: string },
+	values: TemplateValues
+): { subject: string; paragraphs: string[] } {
+	const used = usedPlaceholders(template.body);
+	const body = [
+		fillTemplate(template.body, values),
+		used.has('feedback') ? '' : values.feedback,
+		used.has('juryComments') ? '' : values.juryComments
+	].join('\n\n');
+	return {
+		subject: fillSubject(template.subject, values),
+		paragraphs: body
+			.split(/\n\s*\n/)
+			.map((p) => p.trim())
+			.filter(Boolean)
+	};
+}

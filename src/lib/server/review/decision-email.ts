@@ -1,11 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import {
-	PLACEHOLDERS,
-	fillSubject,
-	fillTemplate,
-	usedPlaceholders,
-	type TemplateValues
-} from '$lib/decisions/fill-template';
+import { PLACEHOLDERS, decisionEmailText, type TemplateValues } from '$lib/decisions/fill-template';
 import type { Locale } from '$lib/i18n/localized';
 import type { DecisionOutcome, DecisionTemplates } from '../db/schema/review';
 import { layout, type RenderedEmail } from '../notify/templates';
@@ -74,34 +68,19 @@ export interface DecisionEmailValues {
 	link: string;
 }
 
-/**
- * The decision email for one applicant, in their language. The feedback and the jury's comments
- * always reach the applicant: a template that does not place them gets them after its text.
- */
+/** The decision email for one applicant, in their language (see decisionEmailText). */
 export function decisionEmail(
 	template: { subject: string; body: string },
 	locale: Locale,
 	vars: DecisionEmailValues
 ): RenderedEmail {
-	const values: TemplateValues = {
+	const { subject, paragraphs } = decisionEmailText(template, {
 		organisation: vars.organisation,
 		call: vars.call,
 		programme: vars.programme,
 		feedback: vars.feedback.trim(),
 		juryComments: juryCommentsText(vars.juryComments, locale),
 		link: vars.link
-	};
-	const used = usedPlaceholders(template.body);
-	const body = [
-		fillTemplate(template.body, values),
-		used.has('feedback') ? '' : values.feedback,
-		used.has('juryComments') ? '' : values.juryComments
-	].join('\n\n');
-	return layout(locale, {
-		subject: fillSubject(template.subject, values),
-		lines: body
-			.split(/\n\s*\n/)
-			.map((p) => p.trim())
-			.filter(Boolean)
 	});
+	return layout(locale, { subject, lines: paragraphs });
 }

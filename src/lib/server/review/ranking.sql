@@ -6,35 +6,42 @@
 -- The normalised score is the TS z-score normalisation: each juror's totals standardised over the
 -- applications they reviewed (sample SD; no spread or one review → z = 0), averaged per
 -- application, mapped back onto the raw scale as grand mean + mean z × grand SD.
+-- Per-juror and overall statistics are small aggregates joined back (not window functions over
+-- every review), and every table is reached through its call_id index.
 WITH scored AS (
-	SELECT
-		r.application_id,
-		r.total,
-		avg(r.total) OVER juror AS juror_mean,
-		stddev_samp(r.total) OVER juror AS juror_sd,
-		avg(r.total) OVER () AS grand_mean,
-		stddev_samp(r.total) OVER () AS grand_sd
+	SELECT r.application_id, r.jury_member_id, r.total
 	FROM review r
-	JOIN jury_member m ON m.id = r.jury_member_id AND m.removed_at IS NULL
+	JOIN jury_member m ON m.id = r.jury_member_id
+		AND m.call_id = $1::uuid AND m.removed_at IS NULL
 	JOIN application a ON a.id = r.application_id
-		AND a.status = 'submitted' AND a.screening <> 'not_eligible'
+		AND a.call_id = $1::uuid AND a.status = 'submitted' AND a.screening <> 'not_eligible'
 	WHERE r.call_id = $1::uuid AND r.status = 'submitted' AND r.total IS NOT NULL
-	WINDOW juror AS (PARTITION BY r.jury_member_id)
+),
+jurors AS (
+	SELECT jury_member_id, avg(total) AS juror_mean, stddev_samp(total) AS juror_sd
+	FROM scored
+	GROUP BY jury_member_id
+),
+grand AS (
+	SELECT avg(total) AS grand_mean, coalesce(stddev_samp(total), 0) AS grand_sd FROM scored
 ),
 per_application AS (
 	SELECT
-		application_id,
+		s.application_id,
 		count(*)::int AS n,
-		avg(total) AS mean,
-		percentile_cont(0.5) WITHIN GROUP (ORDER BY total) AS median,
-		stddev_samp(total) AS sd,
-		min(total) AS min,
-		max(total) AS max,
-		min(grand_mean)
-			+ avg(CASE WHEN juror_sd > 1e-9 THEN (total - juror_mean) / juror_sd ELSE 0 END)
-			* coalesce(min(grand_sd), 0) AS normalised
-	FROM scored
-	GROUP BY application_id
+		avg(s.total) AS mean,
+		percentile_cont(0.5) WITHIN GROUP (ORDER BY s.total) AS median,
+		stddev_samp(s.total) AS sd,
+		min(s.total) AS min,
+		max(s.total) AS max,
+		avg(CASE WHEN j.juror_sd > 1e-9 THEN (s.total - j.juror_mean) / j.juror_sd ELSE 0 END) AS z
+	FROM scored s
+	JOIN jurors j ON j.jury_member_id = s.jury_member_id
+	GROUP BY s.application_id
+),
+normalised AS (
+	SELECT p.*, g.grand_mean + p.z * g.grand_sd AS normalised
+	FROM per_application p CROSS JOIN grand g
 )
 SELECT
 	application_id AS "applicationId",
@@ -46,8 +53,8 @@ SELECT
 	max,
 	normalised,
 	-- Scores within 1e-9 share a rank, as in the TS rankings (sums in another order differ in the last bits).
-	rank() OVER (ORDER BY round(mean::numeric, 9) DESC)::int AS "rankRaw",
-	rank() OVER (ORDER BY round(normalised::numeric, 9) DESC)::int AS "rankNormalised",
+	rank() OVER (ORDER BY round(mean * 1e9) DESC)::int AS "rankRaw",
+	rank() OVER (ORDER BY round(normalised * 1e9) DESC)::int AS "rankNormalised",
 	(n >= 2 AND (sd >= $2::float8 OR max - min >= $3::float8)) AS flagged
-FROM per_application
+FROM normalised
 ORDER BY "rankRaw", application_id
