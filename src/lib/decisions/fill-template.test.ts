@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	decisionEmailText,
 	fillSubject,
 	fillTemplate,
 	unknownPlaceholders,
@@ -76,5 +77,31 @@ describe('usedPlaceholders', () => {
 			'call',
 			'feedback'
 		]);
+	});
+});
+
+describe('decisionEmailText', () => {
+	it('decisionEmailText splits the filled body into paragraphs and drops empty ones', () => {
+		expect(
+			decisionEmailText(
+				{
+					subject: 'About {call}',
+					body: 'Dear {organisation},\n\n{feedback}\n\n{juryComments}\n\nBye'
+				},
+				values
+			)
+		).toEqual({
+			subject: 'About Innovation support 2026',
+			paragraphs: ['Dear Kvarterskraft,', 'Well done.', 'Bye']
+		});
+	});
+
+	it('decisionEmailText adds the feedback and the jury comments after a body that does not place them', () => {
+		expect(
+			decisionEmailText(
+				{ subject: 's', body: 'Dear {organisation}.' },
+				{ ...values, juryComments: 'Comments from the jury:\n\n– Good.' }
+			).paragraphs
+		).toEqual(['Dear Kvarterskraft.', 'Well done.', 'Comments from the jury:', '– Good.']);
 	});
 });

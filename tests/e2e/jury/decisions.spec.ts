@@ -7,7 +7,7 @@ import {
 	messages,
 	signInAs
 } from '../helpers';
-import { d, FEEDBACK, seedReviewedCall, TITLE, type Seeded } from './reviewed-call';
+import { d, FEEDBACK, seedReviewedCall, type Seeded } from './reviewed-call';
 
 const KVARTERSKRAFT = 'Kvarterskraft ekonomisk förening';
 const GRUENHOF = 'Grünhof Inklusion gGmbH';
@@ -114,7 +114,7 @@ test('the manager decides by quota and by hand, sends the decisions, and Amira r
 	await page.getByLabel(d('en', 'decisions_template_language'), { exact: true }).selectOption('de');
 	await page.getByRole('button', { name: d('en', 'decisions_template_choose') }).click();
 	await expect(page.getByTestId('template-preview')).toContainText(
-		`Ihr Antrag für ${TITLE.de} wurde angenommen`
+		`Ihre Bewerbung für ${seeded.title.de} wurde angenommen`
 	);
 	await expectNoSeriousA11yViolations(page);
 
@@ -122,13 +122,13 @@ test('the manager decides by quota and by hand, sends the decisions, and Amira r
 	const progress = page.getByTestId('job-progress');
 	await expect(progress).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
 	await expect(progress.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
-	await page.reload();
+	// The list follows by itself once the job is done.
 	await expect(page.getByTestId('decision-counts')).toHaveText(
 		d('en', 'decisions_counts', { accept: 2, waitlist: 0, reject: 1, undecided: 0, released: 3 })
 	);
 
 	const mail = await latestMailTo(page, DEMO.applicant.email);
-	expect(mail.subject).toBe(`Ihr Antrag für ${TITLE.de} wurde angenommen`);
+	expect(mail.subject).toBe(`Ihre Bewerbung für ${seeded.title.de} wurde angenommen`);
 	expect(mail.text).toContain(FEEDBACK);
 	expect(mail.text).toContain('Kommentare der Jury:');
 	expect(mail.text).toContain('Ein starkes Team mit einem klaren Plan.');
@@ -141,11 +141,11 @@ test('the manager decides by quota and by hand, sends the decisions, and Amira r
 		await signInAs(her, 'applicant', '/applications');
 		await her.getByRole('button', { name: messages.en.language_de, exact: true }).click();
 		await expect(her.locator('html')).toHaveAttribute('lang', 'de');
-		const card = her.getByRole('listitem').filter({ hasText: TITLE.de });
+		const card = her.getByRole('listitem').filter({ hasText: seeded.title.de });
 		await expect(card.getByTestId('decision-badge')).toHaveText(d('de', 'decisions_badge_accept'));
 		await expectNoSeriousA11yViolations(her);
 
-		await card.getByRole('link', { name: TITLE.de, exact: true }).click();
+		await card.getByRole('link', { name: seeded.title.de, exact: true }).click();
 		const notice = her.getByTestId('decision-notice');
 		await expect(notice.getByTestId('decision-headline')).toHaveText(
 			d('de', 'decisions_applicant_accept')

@@ -24,14 +24,13 @@ export function d(locale: Locale, key: string, vars: Record<string, string | num
 	);
 }
 
-export const suffix = randomBytes(3).toString('hex');
-export const TITLE = { en: `Selection ${suffix}`, de: `Auswahl ${suffix}`, sv: `Urval ${suffix}` };
 export const FEEDBACK =
 	'Herzlichen Glückwunsch! Ihr Konzept für Nachbarschaftsenergie hat die Jury überzeugt.';
 
 export interface Seeded {
 	callId: string;
 	base: string;
+	title: { en: string; de: string; sv: string };
 }
 
 /**
@@ -41,6 +40,8 @@ export interface Seeded {
  * Written straight into the e2e database, as the jury's work would leave it.
  */
 export async function seedReviewedCall(): Promise<Seeded> {
+	const suffix = randomBytes(3).toString('hex');
+	const TITLE = { en: `Selection ${suffix}`, de: `Auswahl ${suffix}`, sv: `Urval ${suffix}` };
 	const client = new pg.Client({
 		host: '127.0.0.1',
 		port: E2E_PG_PORT,
@@ -144,7 +145,7 @@ export async function seedReviewedCall(): Promise<Seeded> {
 		await review(b, harsh, [3, 3], 'Weak budget.');
 		await review(c, harsh, [4, 4], 'Convincing impact.');
 		await client.query('COMMIT');
-		return { callId: call.id, base: `/manage/${COOMPANION.slug}/calls/${call.id}` };
+		return { callId: call.id, base: `/manage/${COOMPANION.slug}/calls/${call.id}`, title: TITLE };
 	} catch (error) {
 		await client.query('ROLLBACK');
 		throw error;

@@ -138,7 +138,7 @@ describe('runSendDecisions', () => {
 				to: a.applicant.user.email,
 				template: 'decision-accept',
 				locale: 'de',
-				subject: 'Ihr Antrag für Call for social innovators wurde angenommen'
+				subject: 'Ihre Bewerbung für Call for social innovators wurde angenommen'
 			},
 			{
 				to: c.applicant.user.email,
@@ -157,7 +157,7 @@ describe('runSendDecisions', () => {
 		expect(german.text).toBe(
 			[
 				'Liebes Team von Enterprise A,',
-				'wir freuen uns, Ihnen mitzuteilen, dass Ihr Antrag für Call for social innovators angenommen wurde. Sie gehören nun zur Kohorte von Programme; wir melden uns zu den nächsten Schritten.',
+				'wir freuen uns, Ihnen mitzuteilen, dass Ihre Bewerbung für Call for social innovators angenommen wurde. Sie gehören nun zur Kohorte von Programme; wir melden uns zu den nächsten Schritten.',
 				'Herzlichen Glückwunsch!',
 				`Sie können die Entscheidung in Ihrem Bereich auf Tandem lesen: ${ORIGIN}/applications/${a.id}`,
 				'',
