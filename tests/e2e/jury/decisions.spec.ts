@@ -138,7 +138,12 @@ test('the manager decides by quota and by hand, sends the decisions, and Amira r
 	const amira = await browser.newContext();
 	try {
 		const her = await amira.newPage();
-		await signInAs(her, 'applicant', '/applications');
+		// The managers' pages are not hers.
+		await signInAs(her, 'applicant', null);
+		for (const path of ['results', 'decisions']) {
+			expect((await her.goto(`${seeded.base}/${path}`))?.status()).toBe(403);
+		}
+		await her.goto('/applications');
 		await her.getByRole('button', { name: messages.en.language_de, exact: true }).click();
 		await expect(her.locator('html')).toHaveAttribute('lang', 'de');
 		const card = her.getByRole('listitem').filter({ hasText: seeded.title.de });

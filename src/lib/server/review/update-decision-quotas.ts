@@ -4,7 +4,7 @@ import { db } from '../db';
 import { jurySettings } from '../db/schema';
 import { AppError } from '../errors';
 import type { Actor } from '../identity/actor';
-import { ensureJurySettings } from './queries';
+import { lockJurySettings } from './lock-jury-settings';
 import { juryCallOf } from './results';
 
 /**
@@ -34,13 +34,7 @@ export async function updateDecisionQuotas({
 		}
 	}
 	return db().transaction(async (tx) => {
-		await ensureJurySettings(tx, target.id);
-		const [current] = await tx
-			.select()
-			.from(jurySettings)
-			.where(eq(jurySettings.callId, target.id))
-			.for('update');
-		if (current.version !== version) throw new AppError('conflict', 'stale_version');
+		const current = await lockJurySettings(tx, target.id, version);
 		if (current.acceptQuota === acceptQuota && current.waitlistQuota === waitlistQuota) {
 			return { version: current.version };
 		}

@@ -7,7 +7,7 @@ import { jurySettings } from '../db/schema';
 import type { DecisionOutcome, DecisionTemplates } from '../db/schema/review';
 import { AppError } from '../errors';
 import type { Actor } from '../identity/actor';
-import { ensureJurySettings } from './queries';
+import { lockJurySettings } from './lock-jury-settings';
 import { juryCallOf } from './results';
 
 export const TEMPLATE_LIMITS = { subject: 200, body: 10_000 } as const;
@@ -47,13 +47,7 @@ export async function updateDecisionTemplates({
 		throw new AppError('invalid_input', 'template_invalid', errors);
 
 	return db().transaction(async (tx) => {
-		await ensureJurySettings(tx, target.id);
-		const [current] = await tx
-			.select()
-			.from(jurySettings)
-			.where(eq(jurySettings.callId, target.id))
-			.for('update');
-		if (current.version !== version) throw new AppError('conflict', 'stale_version');
+		const current = await lockJurySettings(tx, target.id, version);
 		const templates: Partial<DecisionTemplates> = structuredClone(current.decisionTemplates);
 		const entry = (templates[outcome] ??= { subject: {}, body: {} });
 		const before = { subject: entry.subject[locale] ?? '', body: entry.body[locale] ?? '' };
