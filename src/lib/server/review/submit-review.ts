@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { missingScores, sameScores, scoreField, storedScores } from '$lib/review/juror-review';
+import { reviewTotal } from '$lib/review/scoring';
 import { recordAudit } from '../audit/record-audit';
 import { db } from '../db';
 import { review } from '../db/schema';
@@ -7,7 +8,6 @@ import { AppError } from '../errors';
 import type { Actor } from '../identity/actor';
 import { criteriaOf, ReviewConflict } from './juror-rules';
 import { lockReviewForJuror } from './queries';
-import { submittedTotal } from './review-total';
 import { assertDraftEditable, checkedDraft, writeDraft } from './save-review';
 
 /**
@@ -63,7 +63,10 @@ export async function submitReview({
 			}
 		}
 		const missing = missingScores(criteria, current.scores);
-		if (criteria.length === 0 || missing.length > 0)
+		// The scoring library's weighted total (0–100); an incomplete review has none.
+		const total =
+			missing.length === 0 && criteria.length > 0 ? reviewTotal(criteria, current.scores) : null;
+		if (total === null)
 			throw new AppError(
 				'invalid_input',
 				'review_incomplete',
@@ -72,7 +75,6 @@ export async function submitReview({
 					: Object.fromEntries(missing.map((id) => [scoreField(id), 'score_required']))
 			);
 
-		const total = submittedTotal(criteria, current.scores);
 		const [saved] = await tx
 			.update(review)
 			.set({

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Answers } from '$lib/calls/answers';
+import { reviewTotal } from '$lib/review/scoring';
 import type { Executor } from '../db';
 import {
 	application,
@@ -11,7 +12,6 @@ import {
 	review,
 	user
 } from '../db/schema';
-import { submittedTotal } from '../review/review-total';
 import { DEMO_CALL_CRITERIA, DEMO_CALL_FORM, DEMO_CALL_TEXTS } from './demo-call';
 
 const DAY = 86_400_000;
@@ -200,7 +200,7 @@ export async function seedDemoJury(
 			startedAt: new Date(now - 4 * DAY),
 			submittedAt: new Date(now - 3 * DAY),
 			scores: byId,
-			total: submittedTotal(criteria, byId),
+			total: reviewTotal(criteria, byId),
 			comment
 		};
 	};
