@@ -11,7 +11,7 @@ export interface RenderedEmail {
 const escape = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** One layout for every email: a greeting paragraph, an optional button, a footer. */
-function layout(
+export function layout(
 	locale: Locale,
 	parts: {
 		subject: string;
