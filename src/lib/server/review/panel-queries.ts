@@ -197,7 +197,12 @@ export async function assignmentSummary(callId: string, k: number) {
 /** Accepted jurors still on the panel, for the "add a reviewer" choice. */
 export async function activeJurors(callId: string) {
 	return db()
-		.select({ id: juryMember.id, name: juryMember.name, email: juryMember.email })
+		.select({
+			id: juryMember.id,
+			name: juryMember.name,
+			email: juryMember.email,
+			languages: juryMember.languages
+		})
 		.from(juryMember)
 		.where(
 			and(

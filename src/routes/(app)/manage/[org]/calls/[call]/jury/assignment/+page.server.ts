@@ -53,7 +53,7 @@ export const load = (async (event) => {
 		query,
 		table,
 		summary,
-		jurors: jurors.map((j) => ({ id: j.id, name: j.name || j.email })),
+		jurors: jurors.map((j) => ({ id: j.id, name: j.name || j.email, languages: j.languages })),
 		lastRun,
 		reasonNames: { applications: reasonApplications, jurors: reasonJurors },
 		timeZone: call.timeZone
