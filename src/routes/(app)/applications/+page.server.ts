@@ -6,6 +6,7 @@ import { listApplicationsOfOrganisations } from '$lib/server/applications/querie
 import { listPublicCalls } from '$lib/server/calls/queries';
 import { effectiveStatus } from '$lib/server/calls/rules';
 import { guard } from '$lib/server/http';
+import { releasedOutcomesOf } from '$lib/server/review/decision-queries';
 import { can } from '$lib/server/identity/can';
 import { activeEnterprise } from './active-enterprise';
 
@@ -18,6 +19,7 @@ export const load = (async (event) => {
 		listApplicationsOfOrganisations([enterprise.organisationId]),
 		listPublicCalls()
 	]);
+	const decisions = await releasedOutcomesOf(applications.map((a) => a.id));
 	return {
 		enterprise: {
 			name: enterprise.name,
@@ -40,7 +42,8 @@ export const load = (async (event) => {
 				callSlug: a.callSlug,
 				closesAt: a.callClosesAt.toISOString(),
 				timeZone: a.callTimeZone,
-				deadlinePassed: a.callStatus !== 'open' || a.callClosesAt <= now
+				deadlinePassed: a.callStatus !== 'open' || a.callClosesAt <= now,
+				decision: decisions.get(a.id) ?? null
 			};
 		}),
 		openCalls: calls

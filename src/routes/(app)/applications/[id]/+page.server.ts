@@ -18,6 +18,7 @@ import { actionFailure, guard, httpError } from '$lib/server/http';
 import type { Actor } from '$lib/server/identity/actor';
 import { can } from '$lib/server/identity/can';
 import { deliverSoon } from '$lib/server/jobs';
+import { releasedDecisionOf } from '$lib/server/review/decision-queries';
 import { answersFromForm, fileField } from './answers-from-form';
 
 /** The applicant's own application: anyone else, or a malformed id, gets "not found". */
@@ -33,7 +34,10 @@ async function applicationOf(event: RequestEvent) {
 export const load = (async (event) => {
 	const { actor, row } = await applicationOf(event);
 	const { application, call } = row;
-	const files = await listFiles(application.id);
+	const [files, decision] = await Promise.all([
+		listFiles(application.id),
+		releasedDecisionOf(application.id)
+	]);
 	const locale: Locale = isLocale(getLocale()) ? (getLocale() as Locale) : 'en';
 	const fallback: Locale = isLocale(call.fallbackLocale) ? call.fallbackLocale : 'en';
 	return {
@@ -67,7 +71,8 @@ export const load = (async (event) => {
 			application.status !== 'withdrawn' &&
 			call.status !== 'in_review' &&
 			call.status !== 'decided',
-		email: actor.email
+		email: actor.email,
+		decision
 	};
 }) satisfies PageServerLoad;
 
