@@ -13,6 +13,22 @@ export const REVIEW_LIMITS = {
 	reasonMax: 1_000
 } as const;
 
+/** What a juror is shown of the enterprise behind an application (see blind-answers.ts). */
+export interface JurorProfile {
+	/** Null in blind review. */
+	name: string | null;
+	website: string | null;
+	organisationNumber: string | null;
+	country: string;
+	legalForm: string | null;
+	foundedYear: number | null;
+	employees: number | null;
+	impactAreas: number[];
+	/** Null in blind review: people identify an enterprise. */
+	team: { name: string; role: string }[] | null;
+	teamSize: number;
+}
+
 /** A criterion as far as scoring needs it. */
 export interface ScaleCriterion {
 	id: string;

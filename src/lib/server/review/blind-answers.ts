@@ -1,5 +1,6 @@
 import type { Answers } from '$lib/calls/answers';
 import type { FormDefinition, QuestionType } from '$lib/calls/form-definition';
+import type { JurorProfile } from '$lib/review/juror-review';
 
 /** The enterprise behind an application, as the database holds it. */
 export interface EnterpriseProfile {
@@ -15,22 +16,6 @@ export interface EnterpriseProfile {
 	team: { name: string; role: string }[];
 	/** Names of the people with an account in the organisation (never shown; only redacted). */
 	memberNames: string[];
-}
-
-/** What a juror is shown of the enterprise. */
-export interface JurorProfile {
-	/** Null in blind review. */
-	name: string | null;
-	website: string | null;
-	organisationNumber: string | null;
-	country: string;
-	legalForm: string | null;
-	foundedYear: number | null;
-	employees: number | null;
-	impactAreas: number[];
-	/** Null in blind review: people identify an enterprise. */
-	team: { name: string; role: string }[] | null;
-	teamSize: number;
 }
 
 export interface JurorApplication {
