@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../../../src/lib/server/db';
 import {
 	auditLog,
+	call,
+	juryMember,
+	jurySettings,
+	review,
 	membership,
 	organisation,
 	programme,
@@ -11,6 +15,7 @@ import {
 	programmeTarget,
 	user
 } from '../../../src/lib/server/db/schema';
+import { DEMO_JURORS, DEMO_JURY_CALL_SLUG } from '../../../src/lib/server/seed/demo-jury';
 import { DEMO_USERS } from '../../../src/lib/server/seed/demo-users';
 import { seedDemo } from '../../../src/lib/server/seed/seed-demo';
 
@@ -39,13 +44,13 @@ describe('seedDemo', () => {
 
 		const seeded = await counts();
 		expect(seeded).toEqual({
-			user: 6,
+			user: 6 + DEMO_JURORS.length,
 			organisation: 7,
 			membership: 3,
 			programme: 2,
 			programmeTarget: 5,
 			programmePartner: 1,
-			programmeRole: 4,
+			programmeRole: 4 + DEMO_JURORS.length,
 			auditLog: 1
 		});
 
@@ -59,12 +64,20 @@ describe('seedDemo', () => {
 			.from(user)
 			.orderBy(user.email);
 		expect(people).toEqual(
-			DEMO_USERS.map((d) => ({
-				email: d.email,
-				name: d.name,
-				locale: d.locale,
-				admin: d.role === 'admin'
-			})).sort((a, b) => a.email.localeCompare(b.email))
+			[
+				...DEMO_USERS.map((d) => ({
+					email: d.email,
+					name: d.name,
+					locale: d.locale,
+					admin: d.role === 'admin'
+				})),
+				...DEMO_JURORS.map((j) => ({
+					email: j.email,
+					name: j.name,
+					locale: j.locale,
+					admin: false
+				}))
+			].sort((a, b) => a.email.localeCompare(b.email))
 		);
 
 		const programmes = await db()
@@ -94,5 +107,30 @@ describe('seedDemo', () => {
 
 		expect(await seedDemo(db())).toBe(false);
 		expect(await counts()).toEqual(seeded);
+	});
+
+	it('the demo jury scores a call in review: Jonas has three applications waiting, the others submitted', async () => {
+		await seedDemo(db());
+		const reviews = await db()
+			.select({ juror: juryMember.email, status: review.status, total: review.total })
+			.from(review)
+			.innerJoin(juryMember, eq(juryMember.id, review.juryMemberId))
+			.innerJoin(call, eq(call.id, review.callId))
+			.where(eq(call.slug, DEMO_JURY_CALL_SLUG))
+			.orderBy(juryMember.email, review.total);
+		expect(reviews).toEqual([
+			{ juror: 'jonas.berg@jury.example', status: 'assigned', total: null },
+			{ juror: 'jonas.berg@jury.example', status: 'assigned', total: null },
+			{ juror: 'jonas.berg@jury.example', status: 'assigned', total: null },
+			{ juror: 'lena.ekstrom@jury.example', status: 'submitted', total: 73.75 },
+			{ juror: 'lena.ekstrom@jury.example', status: 'submitted', total: 76.25 },
+			{ juror: 'marco.bianchi@jury.example', status: 'submitted', total: 57.5 }
+		]);
+		const [settings] = await db()
+			.select({ phase: jurySettings.phase, blind: jurySettings.blindReview })
+			.from(jurySettings)
+			.innerJoin(call, eq(call.id, jurySettings.callId))
+			.where(eq(call.slug, DEMO_JURY_CALL_SLUG));
+		expect(settings).toEqual({ phase: 'scoring', blind: true });
 	});
 });

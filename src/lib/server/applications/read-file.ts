@@ -9,7 +9,7 @@ import { applicationResource, findApplication } from './queries';
 
 /**
  * A file of an application, for the applicant's organisation and the call's managers only
- * (jurors later). Someone else, or a forged id, gets "not found".
+ * (jurors read files through review/juror-queries.ts readJurorFile). Someone else, or a forged id, gets "not found".
  */
 export async function readApplicationFile({
 	actor,
@@ -29,6 +29,15 @@ export async function readApplicationFile({
 		.from(applicationFile)
 		.where(and(eq(applicationFile.id, fileId), eq(applicationFile.applicationId, applicationId)));
 	if (!file) throw new AppError('not_found');
+	return storedFile(file);
+}
+
+/** A stored file's content: a short-lived signed URL where the store gives one, else its bytes. */
+export async function storedFile(file: {
+	storageKey: string;
+	fileName: string;
+	contentType: string;
+}) {
 	const store = fileStore();
 	const signed = await store.signedUrl(file.storageKey, 60);
 	if (signed) return { kind: 'redirect' as const, url: signed };

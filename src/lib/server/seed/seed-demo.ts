@@ -14,6 +14,7 @@ import {
 } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { DEMO_CALL_CRITERIA, DEMO_CALL_FORM, DEMO_CALL_RULES, DEMO_CALL_TEXTS } from './demo-call';
+import { seedDemoJury } from './demo-jury';
 import { DEMO_USERS, demoUser } from './demo-users';
 
 /**
@@ -242,6 +243,15 @@ export async function seedDemo(db: Database): Promise<boolean> {
 			.update(organisation)
 			.set({ legalForm: 'cooperative', foundedYear: 2019, employees: 7, impactAreas: [8, 10, 11] })
 			.where(inArray(organisation.kind, ['enterprise']));
+
+		// A second call, in review, whose jury is scoring (Jonas has applications waiting).
+		await seedDemoJury(tx, {
+			programmeId: socialTech.id,
+			organisationId: org['coompanion-orebro'],
+			jonasUserId: ids.juror,
+			enterprises: org,
+			now
+		});
 
 		await recordAudit(tx, {
 			actorUserId: null,

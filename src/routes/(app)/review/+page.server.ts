@@ -1,9 +1,16 @@
 import type { PageServerLoad } from './$types';
 import { guard } from '$lib/server/http';
-import { listProgrammesByIds } from '$lib/server/programmes/queries';
+import { listJurorReviews } from '$lib/server/review/juror-queries';
 
 export const load = (async (event) => {
 	const actor = guard(event, 'space.juror');
-	const ids = actor.programmeRoles.filter((r) => r.role === 'juror').map((r) => r.programmeId);
-	return { programmes: await listProgrammesByIds(ids) };
+	const calls = await listJurorReviews(actor);
+	return {
+		calls: calls.map((c) => ({
+			...c,
+			reviewDeadline: c.reviewDeadline?.toISOString() ?? null,
+			reviews: c.reviews.map((r) => ({ ...r, submittedAt: r.submittedAt?.toISOString() ?? null }))
+		})),
+		declared: event.url.searchParams.has('declared')
+	};
 }) satisfies PageServerLoad;
