@@ -98,7 +98,7 @@ describe('updateDecisionTemplates', () => {
 			await attempt(world.jurors[0].actor, 1),
 			await attempt(world.lead.actor, 1, 'not-a-call')
 		]).toEqual([
-			{ code: 'conflict', message: 'stale_version', fields: undefined },
+			{ code: 'conflict', message: 'stale_version', fields: { _form: 'stale_version' } },
 			notFound,
 			notFound,
 			notFound
@@ -130,7 +130,7 @@ describe('updateDecisionQuotas', () => {
 		const settings = await settingsOf(world.callId);
 		expect([saved, stale, settings.acceptQuota, settings.waitlistQuota]).toEqual([
 			{ version: 2 },
-			{ code: 'conflict', message: 'stale_version', fields: undefined },
+			{ code: 'conflict', message: 'stale_version', fields: { _form: 'stale_version' } },
 			5,
 			null
 		]);

@@ -4,7 +4,7 @@ import { db } from '../db';
 import { jurySettings } from '../db/schema';
 import { AppError } from '../errors';
 import type { Actor } from '../identity/actor';
-import { lockJurySettings } from './lock-jury-settings';
+import { lockJury } from './lock-jury';
 import { juryCallOf } from './results';
 
 /**
@@ -34,7 +34,8 @@ export async function updateDecisionQuotas({
 		}
 	}
 	return db().transaction(async (tx) => {
-		const current = await lockJurySettings(tx, target.id, version);
+		// Authorised above (juryCallOf); the settings row locked, the version checked.
+		const { settings: current } = await lockJury(tx, null, target.id, version);
 		if (current.acceptQuota === acceptQuota && current.waitlistQuota === waitlistQuota) {
 			return { version: current.version };
 		}

@@ -7,7 +7,7 @@ import { jurySettings } from '../db/schema';
 import type { DecisionOutcome, DecisionTemplates } from '../db/schema/review';
 import { AppError } from '../errors';
 import type { Actor } from '../identity/actor';
-import { lockJurySettings } from './lock-jury-settings';
+import { lockJury } from './lock-jury';
 import { juryCallOf } from './results';
 
 export const TEMPLATE_LIMITS = { subject: 200, body: 10_000 } as const;
@@ -47,7 +47,8 @@ export async function updateDecisionTemplates({
 		throw new AppError('invalid_input', 'template_invalid', errors);
 
 	return db().transaction(async (tx) => {
-		const current = await lockJurySettings(tx, target.id, version);
+		// Authorised above (juryCallOf); the settings row locked, the version checked.
+		const { settings: current } = await lockJury(tx, null, target.id, version);
 		const templates: Partial<DecisionTemplates> = structuredClone(current.decisionTemplates);
 		const entry = (templates[outcome] ??= { subject: {}, body: {} });
 		const before = { subject: entry.subject[locale] ?? '', body: entry.body[locale] ?? '' };
