@@ -121,18 +121,17 @@ export function solveTransport(instance: TransportInstance): TransportResult {
 	for (let i = 0; i < n; i++) need[i] = demand[i] - fixedOfApp[i];
 	const room = new Int32Array(m);
 	for (let j = 0; j < m; j++) room[j] = capacity[j] - fixedOfJuror[j];
-	const { arcStart, arcJuror, arcApp, arcWeight, weightRange } = openArcs(
-		n,
-		m,
+	const { arcStart, arcJuror, arcWeight, eligible, weightRange } = openArcs(n, m, {
 		need,
 		room,
 		weight,
 		allowed,
-		isFixed
-	);
+		isFixed,
+		fixedOfApp
+	});
 
 	// 2. Feasibility.
-	const blocked = maximumFlow(n, m, arcStart, arcJuror, arcApp, need, room);
+	const blocked = maximumFlow(n, m, arcStart, arcJuror, need, room);
 	if (blocked.length > 0) {
 		for (const group of blocked) {
 			let needed = 0;
@@ -148,21 +147,20 @@ export function solveTransport(instance: TransportInstance): TransportResult {
 
 	// 3. Optimisation. A juror can never hold more applications than are eligible for it.
 	const slots = new Int32Array(m);
-	for (let a = 0; a < arcJuror.length; a++) slots[arcJuror[a]]++;
-	for (let j = 0; j < m; j++) slots[j] = Math.min(slots[j], room[j]);
+	for (let j = 0; j < m; j++) slots[j] = Math.min(eligible[j], room[j]);
 	// Any residual cycle visits at most min(m, n + 1) non-juror nodes: with ε = 1 and weights scaled
 	// by 2·min(m, n + 1) + 1 its gain is below one unit of weight, so the final flow is optimal.
 	const scale = 2 * Math.min(m, n + 1) + 1;
 	const alpha = 8;
 	const price = new Float64Array(m);
 	const topEps = Math.max(1, Math.floor((weightRange * scale) / alpha));
-	const firstEps = seedPrices(n, m, arcStart, arcJuror, arcApp, arcWeight, need, slots, {
+	const firstEps = seedPrices(n, m, arcStart, arcJuror, arcWeight, need, slots, {
 		scale,
 		alpha,
 		price,
 		topEps
 	});
-	const held = costScaling(n, m, arcStart, arcJuror, arcWeight, need, slots, {
+	const chosen = costScaling(n, m, arcStart, arcJuror, arcWeight, need, slots, {
 		scale,
 		alpha,
 		price,
@@ -172,69 +170,91 @@ export function solveTransport(instance: TransportInstance): TransportResult {
 
 	let objective = 0;
 	let pairCount = 0;
-	for (let i = 0; i < n; i++) pairCount += demand[i];
+	let most = 0;
+	for (let i = 0; i < n; i++) {
+		pairCount += demand[i];
+		most = Math.max(most, demand[i]);
+	}
 	const pairs = new Int32Array(2 * pairCount);
-	const mine: number[] = [];
+	const mine = new Int32Array(most);
 	let p = 0;
 	for (let i = 0; i < n; i++) {
-		mine.length = 0;
-		for (let a = arcStart[i]; a < arcStart[i + 1]; a++) if (held[a]) mine.push(arcJuror[a]);
-		if (fixedOfApp[i] > 0) {
-			for (let j = 0; j < m; j++) if (isFixed[i * m + j]) mine.push(j);
-			mine.sort((x, y) => x - y);
+		// The chosen jurors of i, then its fixed ones, in juror order.
+		let count = 0;
+		for (let s = i * chosen.stride; s < i * chosen.stride + chosen.heldCount[i]; s++) {
+			mine[count++] = arcJuror[chosen.heldArc[s]];
 		}
-		for (const j of mine) {
+		if (fixedOfApp[i] > 0) for (let j = 0; j < m; j++) if (isFixed[i * m + j]) mine[count++] = j;
+		mine.subarray(0, count).sort();
+		for (let s = 0; s < count; s++) {
 			pairs[p++] = i;
-			pairs[p++] = j;
-			objective += weight[i * m + j];
+			pairs[p++] = mine[s];
+			objective += weight[i * m + mine[s]];
 		}
 	}
 	return { status: 'optimal', objective, pairs };
 }
 
-/** The pairs still to decide, in CSR by application with jurors ascending (ties go to the lower). */
+/**
+ * The pairs still to decide, in CSR by application with jurors ascending (ties go to the lower),
+ * and how many of them each juror has.
+ */
 function openArcs(
 	n: number,
 	m: number,
-	need: Int32Array,
-	room: Int32Array,
-	weight: Int32Array,
-	allowed: Uint8Array,
-	isFixed: Uint8Array
+	{
+		need,
+		room,
+		weight,
+		allowed,
+		isFixed,
+		fixedOfApp
+	}: {
+		need: Int32Array;
+		room: Int32Array;
+		weight: Int32Array;
+		allowed: Uint8Array;
+		isFixed: Uint8Array;
+		fixedOfApp: Int32Array;
+	}
 ) {
+	// 1 where the pair is open; fixed pairs are allowed, so "allowed and not fixed" is a difference.
+	const open = new Uint8Array(m);
+	for (let j = 0; j < m; j++) open[j] = room[j] > 0 ? 1 : 0;
 	const arcStart = new Int32Array(n + 1);
 	let count = 0;
 	for (let i = 0; i < n; i++) {
 		arcStart[i] = count;
 		if (need[i] === 0) continue;
-		for (let j = 0, at = i * m; j < m; j++, at++) {
-			if (allowed[at] !== 0 && isFixed[at] === 0 && room[j] > 0) count++;
-		}
+		const row = i * m;
+		for (let j = 0; j < m; j++) count += allowed[row + j] & open[j];
+		if (fixedOfApp[i] > 0) for (let j = 0; j < m; j++) count -= isFixed[row + j] & open[j];
 	}
 	arcStart[n] = count;
-	const arcJuror = new Int32Array(count);
-	const arcApp = new Int32Array(count);
+	const arcJuror = new Uint16Array(count);
 	const arcWeight = new Int32Array(count);
+	const eligible = new Int32Array(m);
 	let minWeight = Infinity;
 	let maxWeight = -Infinity;
 	for (let i = 0, a = 0; i < n; i++) {
 		if (need[i] === 0) continue;
-		for (let j = 0, at = i * m; j < m; j++, at++) {
-			if (allowed[at] !== 0 && isFixed[at] === 0 && room[j] > 0) {
-				const value = weight[at];
-				arcJuror[a] = j;
-				arcApp[a] = i;
-				arcWeight[a++] = value;
-				if (value < minWeight) minWeight = value;
-				if (value > maxWeight) maxWeight = value;
-			}
+		const row = i * m;
+		const pinned = fixedOfApp[i] > 0;
+		for (let j = 0; j < m; j++) {
+			if ((allowed[row + j] & open[j]) === 0 || (pinned && isFixed[row + j] !== 0)) continue;
+			const value = weight[row + j];
+			arcJuror[a] = j;
+			arcWeight[a++] = value;
+			eligible[j]++;
+			if (value < minWeight) minWeight = value;
+			if (value > maxWeight) maxWeight = value;
 		}
 	}
 	return {
 		arcStart,
 		arcJuror,
-		arcApp,
 		arcWeight,
+		eligible,
 		weightRange: count > 0 ? maxWeight - minWeight : 0
 	};
 }
@@ -255,8 +275,7 @@ function maximumFlow(
 	n: number,
 	m: number,
 	arcStart: Int32Array,
-	arcJuror: Int32Array,
-	arcApp: Int32Array,
+	arcJuror: Uint16Array,
 	need: Int32Array,
 	room: Int32Array
 ): BlockedGroup[] {
@@ -290,6 +309,8 @@ function maximumFlow(
 	if (short === 0) return [];
 
 	// Arcs by juror, to walk back from a juror to the applications it holds.
+	const arcApp = new Int32Array(arcCount);
+	for (let i = 0; i < n; i++) arcApp.fill(i, arcStart[i], arcStart[i + 1]);
 	const jurorStart = new Int32Array(m + 1);
 	for (let a = 0; a < arcCount; a++) jurorStart[arcJuror[a] + 1]++;
 	for (let j = 0; j < m; j++) jurorStart[j + 1] += jurorStart[j];
@@ -443,8 +464,7 @@ function seedPrices(
 	n: number,
 	m: number,
 	arcStart: Int32Array,
-	arcJuror: Int32Array,
-	arcApp: Int32Array,
+	arcJuror: Uint16Array,
 	arcWeight: Int32Array,
 	need: Int32Array,
 	slots: Int32Array,
@@ -460,8 +480,7 @@ function seedPrices(
 		count += arcStart[s * every + 1] - arcStart[s * every];
 	}
 	sampleStart[apps] = count;
-	const sampleJuror = new Int32Array(count);
-	const sampleApp = new Int32Array(count);
+	const sampleJuror = new Uint16Array(count);
 	const sampleWeight = new Int32Array(count);
 	const sampleNeed = new Int32Array(apps);
 	let sampleDemand = 0;
@@ -471,18 +490,13 @@ function seedPrices(
 		const i = s * every;
 		sampleNeed[s] = need[i];
 		sampleDemand += need[i];
-		for (let a = arcStart[i], b = sampleStart[s]; a < arcStart[i + 1]; a++, b++) {
-			sampleJuror[b] = arcJuror[a];
-			sampleApp[b] = s;
-			sampleWeight[b] = arcWeight[a];
-		}
+		sampleJuror.set(arcJuror.subarray(arcStart[i], arcStart[i + 1]), sampleStart[s]);
+		sampleWeight.set(arcWeight.subarray(arcStart[i], arcStart[i + 1]), sampleStart[s]);
 	}
 	const sampleSlots = new Int32Array(m);
 	for (let j = 0; j < m; j++) sampleSlots[j] = Math.ceil((slots[j] * sampleDemand) / demand);
 	// The sample must be feasible, or its auction would never end.
-	if (
-		maximumFlow(apps, m, sampleStart, sampleJuror, sampleApp, sampleNeed, sampleSlots).length > 0
-	) {
+	if (maximumFlow(apps, m, sampleStart, sampleJuror, sampleNeed, sampleSlots).length > 0) {
 		return topEps;
 	}
 	const lastEps = Math.max(1, Math.floor(topEps / alpha ** 2));
@@ -497,7 +511,8 @@ function seedPrices(
 }
 
 /**
- * ε-scaling push–relabel on the bipartite network; returns, per arc, 1 if the pair is chosen.
+ * ε-scaling push–relabel on the bipartite network; returns the arcs each application holds
+ * (application i's are heldArc[i·stride …] , heldCount[i] of them).
  * `need[i]` ≥ 1 arcs per application, `slots[j]` per juror, Σ slots ≥ Σ need (checked before).
  *
  * State: juror prices `price` and application profits `profit` (the node potentials), and per
@@ -516,73 +531,144 @@ export function costScaling(
 	n: number,
 	m: number,
 	arcStart: Int32Array,
-	arcJuror: Int32Array,
+	arcJuror: Uint16Array,
 	arcWeight: Int32Array,
 	need: Int32Array,
 	slots: Int32Array,
 	{ scale, alpha, price, firstEps, lastEps }: Scaling
-): Uint8Array {
-	const arcCount = arcStart[n];
-	const held = new Uint8Array(arcCount);
-	if (arcCount === 0) return held;
-	// Compact copies for the scans, which are bound by memory bandwidth: 7 bytes an arc.
-	const jurorOf = Uint16Array.from(arcJuror);
-	const weightOf = arcWeight;
-
-	let maxNeed = 1;
-	let maxDegree = 1;
-	for (let i = 0; i < n; i++) {
-		maxNeed = Math.max(maxNeed, need[i]);
-		maxDegree = Math.max(maxDegree, arcStart[i + 1] - arcStart[i]);
+): { heldArc: Int32Array; heldCount: Int32Array; stride: number } {
+	const auction = new Auction(n, m, arcStart, arcJuror, arcWeight, need, slots, scale, price);
+	for (let eps = firstEps; ;) {
+		auction.startPhase(eps);
+		auction.runPhase(eps);
+		if (eps <= lastEps) break;
+		eps = Math.max(1, Math.floor(eps / alpha));
 	}
-	const profit = new Float64Array(n);
-	const missing = Int32Array.from(need);
+	return { heldArc: auction.heldArc, heldCount: auction.heldCount, stride: auction.maxNeed };
+}
+
+/**
+ * The state of costScaling. A class rather than closures: its methods are the same functions on
+ * every call (the sample's run, then the full one), so the code V8 compiles and inlines for one
+ * run stays valid for the next. Hot loops copy the fields they use into locals.
+ */
+class Auction {
+	readonly n: number;
+	readonly m: number;
+	readonly arcStart: Int32Array;
+	readonly jurorOf: Uint16Array;
+	readonly weightOf: Int32Array;
+	readonly slots: Int32Array;
+	readonly scale: number;
+	readonly price: Float64Array;
+	readonly held: Uint8Array;
+	readonly maxNeed: number;
+	readonly profit: Float64Array;
+	readonly missing: Int32Array;
+	readonly needOf: Int32Array;
 	// Held pairs of each application: arc, juror, scaled weight.
-	const heldArc = new Int32Array(n * maxNeed);
-	const heldJuror = new Int32Array(n * maxNeed);
-	const heldW = new Float64Array(n * maxNeed);
-	const heldCount = new Int32Array(n);
-
-	const listSize = Math.min(maxDegree, 2 * maxNeed + 10);
-	const listArc = new Int32Array(n * listSize);
-	const listJuror = new Int32Array(n * listSize);
-	const listW = new Float64Array(n * listSize);
-	const listCount = new Int32Array(n);
+	readonly heldArc: Int32Array;
+	readonly heldJuror: Int32Array;
+	readonly heldW: Float64Array;
+	readonly heldCount: Int32Array;
+	// Candidate lists: arcs, their jurors and scaled weights, and a bound on the arcs left out.
+	readonly listSize: number;
+	readonly listArc: Int32Array;
+	readonly listJuror: Int32Array;
+	readonly listW: Float64Array;
+	readonly listCount: Int32Array;
 	/** Upper bound on the value of i's arcs outside its list; +∞ while i has no list. */
-	const listBound = new Float64Array(n).fill(Infinity);
+	readonly listBound: Float64Array;
 	/** Values of the last fully scanned application's arcs. */
-	const scanned = new Float64Array(maxDegree);
-	const histogram = new Int32Array(33);
+	readonly scanned: Float64Array;
+	readonly histogram: Int32Array;
+	// Per juror a heap of holders: arc, application (-1 for the sink), scaled weight, stale key.
+	readonly heapStart: Int32Array;
+	readonly heapSize: Int32Array;
+	readonly heapArc: Int32Array;
+	readonly heapApp: Int32Array;
+	readonly heapW: Float64Array;
+	readonly heapKey: Float64Array;
+	readonly sinkHeld: Int32Array;
+	sinkProfit = 0;
+	sinkMissing = 0;
+	readonly queue: Int32Array;
+	head = 0;
+	tail = 0;
+	// The r + 1 best open arcs found by bestInList / bestInAll, best first.
+	readonly bestArc: Int32Array;
+	readonly bestJuror: Int32Array;
+	readonly bestW: Float64Array;
+	readonly bestValue: Float64Array;
 
-	// Per juror a heap of holders: arc, application (SINK for the sink), scaled weight, stale key.
-	const SINK = -1;
-	const heapStart = new Int32Array(m + 1);
-	for (let j = 0; j < m; j++) heapStart[j + 1] = heapStart[j] + slots[j];
-	const heapSize = new Int32Array(m);
-	const heapArc = new Int32Array(heapStart[m]);
-	const heapApp = new Int32Array(heapStart[m]);
-	const heapW = new Float64Array(heapStart[m]);
-	const heapKey = new Float64Array(heapStart[m]);
-	const sinkHeld = new Int32Array(m);
-	let sinkProfit = 0;
-	let sinkMissing = heapStart[m];
-	for (let i = 0; i < n; i++) sinkMissing -= need[i];
+	constructor(
+		n: number,
+		m: number,
+		arcStart: Int32Array,
+		arcJuror: Uint16Array,
+		arcWeight: Int32Array,
+		need: Int32Array,
+		slots: Int32Array,
+		scale: number,
+		price: Float64Array
+	) {
+		this.n = n;
+		this.m = m;
+		this.arcStart = arcStart;
+		// Scans are bound by memory bandwidth: 7 bytes an arc (juror, weight, held).
+		this.jurorOf = arcJuror;
+		this.weightOf = arcWeight;
+		this.slots = slots;
+		this.scale = scale;
+		this.price = price;
+		this.held = new Uint8Array(arcStart[n]);
+		let maxNeed = 1;
+		let maxDegree = 1;
+		for (let i = 0; i < n; i++) {
+			maxNeed = Math.max(maxNeed, need[i]);
+			maxDegree = Math.max(maxDegree, arcStart[i + 1] - arcStart[i]);
+		}
+		this.maxNeed = maxNeed;
+		this.profit = new Float64Array(n);
+		this.missing = Int32Array.from(need);
+		this.needOf = need;
+		this.heldArc = new Int32Array(n * maxNeed);
+		this.heldJuror = new Int32Array(n * maxNeed);
+		this.heldW = new Float64Array(n * maxNeed);
+		this.heldCount = new Int32Array(n);
+		this.listSize = Math.min(maxDegree, 2 * maxNeed + 10);
+		this.listArc = new Int32Array(n * this.listSize);
+		this.listJuror = new Int32Array(n * this.listSize);
+		this.listW = new Float64Array(n * this.listSize);
+		this.listCount = new Int32Array(n);
+		this.listBound = new Float64Array(n).fill(Infinity);
+		this.scanned = new Float64Array(maxDegree);
+		this.histogram = new Int32Array(33);
+		this.heapStart = new Int32Array(m + 1);
+		for (let j = 0; j < m; j++) this.heapStart[j + 1] = this.heapStart[j] + slots[j];
+		const slotCount = this.heapStart[m];
+		this.heapSize = new Int32Array(m);
+		this.heapArc = new Int32Array(slotCount);
+		this.heapApp = new Int32Array(slotCount);
+		this.heapW = new Float64Array(slotCount);
+		this.heapKey = new Float64Array(slotCount);
+		this.sinkHeld = new Int32Array(m);
+		this.sinkMissing = slotCount;
+		for (let i = 0; i < n; i++) this.sinkMissing -= need[i];
+		this.queue = new Int32Array(n + 1);
+		this.bestArc = new Int32Array(maxNeed + 1);
+		this.bestJuror = new Int32Array(maxNeed + 1);
+		this.bestW = new Float64Array(maxNeed + 1);
+		this.bestValue = new Float64Array(maxNeed + 1);
+	}
 
-	const queue = new Int32Array(n + 1);
-	let head = 0;
-	let tail = 0;
-	const enqueue = (i: number) => {
-		queue[tail] = i;
-		tail = tail === n ? 0 : tail + 1;
-	};
+	enqueue(i: number) {
+		this.queue[this.tail] = i;
+		this.tail = this.tail === this.n ? 0 : this.tail + 1;
+	}
 
-	const move = (to: number, from: number) => {
-		heapArc[to] = heapArc[from];
-		heapApp[to] = heapApp[from];
-		heapW[to] = heapW[from];
-		heapKey[to] = heapKey[from];
-	};
-	const siftDown = (start: number, size: number, at: number) => {
+	siftDown(start: number, size: number, at: number) {
+		const { heapArc, heapApp, heapW, heapKey } = this;
 		const arc = heapArc[start + at];
 		const app = heapApp[start + at];
 		const weight = heapW[start + at];
@@ -591,50 +677,64 @@ export function costScaling(
 			let child = 2 * at + 1;
 			if (child >= size) break;
 			if (child + 1 < size && heapKey[start + child + 1] < heapKey[start + child]) child++;
-			if (heapKey[start + child] >= key) break;
-			move(start + at, start + child);
+			const from = start + child;
+			if (heapKey[from] >= key) break;
+			heapArc[start + at] = heapArc[from];
+			heapApp[start + at] = heapApp[from];
+			heapW[start + at] = heapW[from];
+			heapKey[start + at] = heapKey[from];
 			at = child;
 		}
 		heapArc[start + at] = arc;
 		heapApp[start + at] = app;
 		heapW[start + at] = weight;
 		heapKey[start + at] = key;
-	};
-	const push = (j: number, arc: number, app: number, weight: number, key: number) => {
-		const start = heapStart[j];
-		let at = heapSize[j]++;
+	}
+
+	push(j: number, arc: number, app: number, weight: number, key: number) {
+		const { heapArc, heapApp, heapW, heapKey } = this;
+		const start = this.heapStart[j];
+		let at = this.heapSize[j]++;
 		while (at > 0) {
 			const up = (at - 1) >> 1;
-			if (heapKey[start + up] <= key) break;
-			move(start + at, start + up);
+			const from = start + up;
+			if (heapKey[from] <= key) break;
+			heapArc[start + at] = heapArc[from];
+			heapApp[start + at] = heapApp[from];
+			heapW[start + at] = heapW[from];
+			heapKey[start + at] = heapKey[from];
 			at = up;
 		}
 		heapArc[start + at] = arc;
 		heapApp[start + at] = app;
 		heapW[start + at] = weight;
 		heapKey[start + at] = key;
-	};
-	/** Refreshes stale keys at the top; returns the true minimum key. */
-	const topKey = (start: number, size: number): number => {
+	}
+
+	/** Refreshes stale keys at the top of a heap; returns the true minimum key. */
+	topKey(start: number, size: number): number {
 		for (;;) {
-			const app = heapApp[start];
-			const key = app === SINK ? -sinkProfit : heapW[start] - profit[app];
-			if (key <= heapKey[start]) return heapKey[start];
-			heapKey[start] = key;
-			siftDown(start, size, 0);
+			const app = this.heapApp[start];
+			const key = app < 0 ? -this.sinkProfit : this.heapW[start] - this.profit[app];
+			if (key <= this.heapKey[start]) return this.heapKey[start];
+			this.heapKey[start] = key;
+			this.siftDown(start, size, 0);
 		}
-	};
-	const take = (i: number, a: number, j: number, weight: number) => {
-		held[a] = 1;
-		const at = i * maxNeed + heldCount[i]++;
-		heldArc[at] = a;
-		heldJuror[at] = j;
-		heldW[at] = weight;
-	};
-	const drop = (i: number, a: number) => {
-		held[a] = 0;
-		const base = i * maxNeed;
-		const last = base + --heldCount[i];
+	}
+
+	take(i: number, a: number, j: number, weight: number) {
+		this.held[a] = 1;
+		const at = i * this.maxNeed + this.heldCount[i]++;
+		this.heldArc[at] = a;
+		this.heldJuror[at] = j;
+		this.heldW[at] = weight;
+	}
+
+	drop(i: number, a: number) {
+		const { heldArc, heldJuror, heldW } = this;
+		this.held[a] = 0;
+		const base = i * this.maxNeed;
+		const last = base + --this.heldCount[i];
 		for (let s = base; s < last; s++) {
 			if (heldArc[s] === a) {
 				heldArc[s] = heldArc[last];
@@ -643,47 +743,46 @@ export function costScaling(
 				break;
 			}
 		}
-	};
+	}
+
 	/** Gives a slot of juror j to (arc, app); a full juror pushes back its least-slack holder. */
-	const place = (j: number, arc: number, app: number, weight: number, key: number, eps: number) => {
-		const start = heapStart[j];
-		const size = heapSize[j];
-		if (size < slots[j]) {
-			push(j, arc, app, weight, key);
+	place(j: number, arc: number, app: number, weight: number, key: number, eps: number) {
+		const start = this.heapStart[j];
+		const size = this.heapSize[j];
+		if (size < this.slots[j]) {
+			this.push(j, arc, app, weight, key);
 			return;
 		}
 		let outArc = arc;
 		let outApp = app;
-		if (key > topKey(start, size)) {
-			outArc = heapArc[start];
-			outApp = heapApp[start];
-			heapArc[start] = arc;
-			heapApp[start] = app;
-			heapW[start] = weight;
-			heapKey[start] = key;
-			siftDown(start, size, 0);
+		if (key > this.topKey(start, size)) {
+			outArc = this.heapArc[start];
+			outApp = this.heapApp[start];
+			this.heapArc[start] = arc;
+			this.heapApp[start] = app;
+			this.heapW[start] = weight;
+			this.heapKey[start] = key;
+			this.siftDown(start, size, 0);
 		}
-		if (outApp === SINK) {
-			sinkHeld[j]--;
-			sinkMissing++;
+		if (outApp < 0) {
+			this.sinkHeld[j]--;
+			this.sinkMissing++;
 		} else {
-			drop(outApp, outArc);
-			if (missing[outApp]++ === 0) enqueue(outApp);
+			this.drop(outApp, outArc);
+			if (this.missing[outApp]++ === 0) this.enqueue(outApp);
 		}
-		const raised = topKey(start, size) + eps;
-		if (raised > price[j]) price[j] = raised;
-	};
+		const raised = this.topKey(start, size) + eps;
+		if (raised > this.price[j]) this.price[j] = raised;
+	}
 
-	const bestArc = new Int32Array(maxNeed + 1);
-	const bestJuror = new Int32Array(maxNeed + 1);
-	const bestW = new Float64Array(maxNeed + 1);
-	const bestValue = new Float64Array(maxNeed + 1);
 	/** The r + 1 best open arcs of i's list into best*, best first; returns how many were found. */
-	const bestInList = (i: number, r: number): number => {
-		const base = i * listSize;
-		const end = base + listCount[i];
-		const heldBase = i * maxNeed;
-		const heldEnd = heldBase + heldCount[i];
+	bestInList(i: number, r: number): number {
+		const { listArc, listJuror, listW, heldArc, price, bestValue, bestArc, bestJuror, bestW } =
+			this;
+		const base = i * this.listSize;
+		const end = base + this.listCount[i];
+		const heldBase = i * this.maxNeed;
+		const heldEnd = heldBase + this.heldCount[i];
 		let count = 0;
 		next: for (let s = base; s < end; s++) {
 			const a = listArc[s];
@@ -704,15 +803,17 @@ export function costScaling(
 			bestW[at] = listW[s];
 		}
 		return count;
-	};
+	}
+
 	/**
-	 * Like bestInList, over all arcs of i; then makes i's new list from the scanned values: the arcs
-	 * within a margin of the best (the margin adapts until the list has listMin..listSize arcs), and
-	 * as bound the best value left out.
+	 * Like bestInList, over all arcs of i; then makes i's new list from the scanned values: the
+	 * arcs within unit·2^b of the best, for the largest b that keeps at most listSize of them (a
+	 * histogram of log2 distances), and as bound the best value left out.
 	 */
-	const bestInAll = (i: number, r: number, eps: number): number => {
-		const start = arcStart[i];
-		const degree = arcStart[i + 1] - start;
+	bestInAll(i: number, r: number, eps: number): number {
+		const { weightOf, jurorOf, price, held, scanned, bestValue, bestArc, scale } = this;
+		const start = this.arcStart[i];
+		const degree = this.arcStart[i + 1] - start;
 		let count = 0;
 		for (let t = 0; t < degree; t++) {
 			const a = start + t;
@@ -729,12 +830,11 @@ export function costScaling(
 			bestArc[at] = a;
 		}
 		for (let at = 0; at < count && at <= r; at++) {
-			bestJuror[at] = jurorOf[bestArc[at]];
-			bestW[at] = weightOf[bestArc[at]] * scale;
+			this.bestJuror[at] = jurorOf[bestArc[at]];
+			this.bestW[at] = weightOf[bestArc[at]] * scale;
 		}
 
-		// The list: arcs within unit·2^b of the best, for the largest b that keeps at most listSize
-		// (a histogram of log2 distances, one pass over the scanned values).
+		const { histogram, listArc, listJuror, listW, listSize } = this;
 		const top = count > 0 ? bestValue[0] : 0;
 		const unit = Math.max(1, eps / 4);
 		histogram.fill(0);
@@ -757,19 +857,21 @@ export function costScaling(
 				listW[base + listed++] = weightOf[start + t] * scale;
 			} else if (value > bound) bound = value;
 		}
-		listCount[i] = listed;
-		listBound[i] = bound;
+		this.listCount[i] = listed;
+		this.listBound[i] = bound;
 		return count;
-	};
+	}
 
 	/** Keeps the pairs that are still ε-optimal for the new ε, rebuilds the heaps, queues the rest. */
-	const startPhase = (eps: number) => {
+	startPhase(eps: number) {
+		const { n, m, price, profit, heldArc, heldJuror, heldW, heldCount, bestValue } = this;
+		const { heapStart, heapSize, heapArc, heapApp, heapW, heapKey, sinkHeld, slots } = this;
 		heapSize.fill(0);
 		for (let i = 0; i < n; i++) {
-			if (need[i] === 0) continue;
-			let open = bestInList(i, 0) > 0 ? bestValue[0] : -Infinity;
-			if (open < listBound[i]) open = bestInAll(i, 0, eps) > 0 ? bestValue[0] : -Infinity;
-			const base = i * maxNeed;
+			if (this.needOf[i] === 0) continue;
+			let open = this.bestInList(i, 0) > 0 ? bestValue[0] : -Infinity;
+			if (open < this.listBound[i]) open = this.bestInAll(i, 0, eps) > 0 ? bestValue[0] : -Infinity;
+			const base = i * this.maxNeed;
 			let worstHeld = Infinity;
 			for (let s = base; s < base + heldCount[i]; s++) {
 				worstHeld = Math.min(worstHeld, heldW[s] - price[heldJuror[s]]);
@@ -779,8 +881,8 @@ export function costScaling(
 			for (let s = base + heldCount[i] - 1; s >= base; s--) {
 				const j = heldJuror[s];
 				if (heldW[s] - price[j] < pi - eps) {
-					drop(i, heldArc[s]);
-					missing[i]++;
+					this.drop(i, heldArc[s]);
+					this.missing[i]++;
 				} else {
 					const at = heapStart[j] + heapSize[j]++;
 					heapArc[at] = heldArc[s];
@@ -794,46 +896,61 @@ export function costScaling(
 		for (let j = 0; j < m; j++) {
 			if (sinkHeld[j] < slots[j] && -price[j] > sinkBest) sinkBest = -price[j];
 		}
-		sinkProfit = sinkBest - eps;
+		this.sinkProfit = sinkBest - eps;
 		for (let j = 0; j < m; j++) {
-			if (sinkHeld[j] > 0 && -price[j] < sinkProfit - eps) {
-				sinkMissing += sinkHeld[j];
+			if (sinkHeld[j] > 0 && -price[j] < this.sinkProfit - eps) {
+				this.sinkMissing += sinkHeld[j];
 				sinkHeld[j] = 0;
 			}
 			for (let s = 0; s < sinkHeld[j]; s++) {
 				const at = heapStart[j] + heapSize[j]++;
-				heapApp[at] = SINK;
+				heapApp[at] = -1;
 				heapW[at] = 0;
-				heapKey[at] = -sinkProfit;
+				heapKey[at] = -this.sinkProfit;
 			}
-			for (let at = (heapSize[j] >> 1) - 1; at >= 0; at--) siftDown(heapStart[j], heapSize[j], at);
+			for (let at = (heapSize[j] >> 1) - 1; at >= 0; at--)
+				this.siftDown(heapStart[j], heapSize[j], at);
 		}
-		head = tail = 0;
-		for (let i = 0; i < n; i++) if (missing[i] > 0) enqueue(i);
-	};
+		this.head = this.tail = 0;
+		for (let i = 0; i < n; i++) if (this.missing[i] > 0) this.enqueue(i);
+	}
+
+	/** Bids until every application and the sink hold all they need. */
+	runPhase(eps: number) {
+		const { queue, missing, n } = this;
+		while (this.head !== this.tail || this.sinkMissing > 0) {
+			if (this.head !== this.tail) {
+				const i = queue[this.head];
+				this.head = this.head === n ? 0 : this.head + 1;
+				if (missing[i] > 0) this.bidApp(i, eps);
+			} else this.bidSink(eps);
+		}
+	}
 
 	/**
 	 * Application i bids for its `missing[i]` best open jurors (the "double push"): its profit drops
 	 * to ε below the next best value, and each chosen juror takes it at that slack.
 	 */
-	const bidApp = (i: number, eps: number) => {
-		const r = missing[i];
-		let count = bestInList(i, r);
-		if ((count > r ? bestValue[r] : -Infinity) < listBound[i]) count = bestInAll(i, r, eps);
-		const pi = (count > r ? bestValue[r] : bestValue[r - 1] - eps) - eps;
-		profit[i] = pi;
-		missing[i] = 0;
-		for (let s = 0; s < r; s++) {
-			take(i, bestArc[s], bestJuror[s], bestW[s]);
+	bidApp(i: number, eps: number) {
+		const { bestValue, bestArc, bestJuror, bestW } = this;
+		const r = this.missing[i];
+		let count = this.bestInList(i, r);
+		if ((count > r ? bestValue[r] : -Infinity) < this.listBound[i]) {
+			count = this.bestInAll(i, r, eps);
 		}
+		const pi = (count > r ? bestValue[r] : bestValue[r - 1] - eps) - eps;
+		this.profit[i] = pi;
+		this.missing[i] = 0;
+		for (let s = 0; s < r; s++) this.take(i, bestArc[s], bestJuror[s], bestW[s]);
 		// Placing may push back one of i's own new pairs (its key is then the lowest): take first.
 		for (let s = 0; s < r; s++) {
-			place(bestJuror[s], bestArc[s], i, bestW[s], bestW[s] - pi, eps);
+			this.place(bestJuror[s], bestArc[s], i, bestW[s], bestW[s] - pi, eps);
 		}
-	};
+	}
 
 	/** The sink takes its cheapest open slot(s). */
-	const bidSink = (eps: number) => {
+	bidSink(eps: number) {
+		const { m, price, sinkHeld, slots, heapSize } = this;
 		let best = -Infinity;
 		let bestJ = -1;
 		let second = -Infinity;
@@ -849,41 +966,28 @@ export function costScaling(
 		const open = slots[bestJ] - sinkHeld[bestJ];
 		if (open >= 2) second = best;
 		else if (second === -Infinity) second = best - eps;
-		sinkProfit = second - eps;
-		const key = -sinkProfit;
+		this.sinkProfit = second - eps;
+		const key = -this.sinkProfit;
 		const empty = slots[bestJ] - heapSize[bestJ];
 		if (empty > 0 && open >= 2) {
-			const units = Math.min(sinkMissing, empty, open);
-			for (let u = 0; u < units; u++) push(bestJ, 0, SINK, 0, key);
+			const units = Math.min(this.sinkMissing, empty, open);
+			for (let u = 0; u < units; u++) this.push(bestJ, 0, -1, 0, key);
 			sinkHeld[bestJ] += units;
-			sinkMissing -= units;
+			this.sinkMissing -= units;
 		} else {
 			sinkHeld[bestJ]++;
-			sinkMissing--;
-			place(bestJ, 0, SINK, 0, key, eps);
+			this.sinkMissing--;
+			this.place(bestJ, 0, -1, 0, key, eps);
 		}
-	};
-
-	for (let eps = firstEps; ;) {
-		startPhase(eps);
-		while (head !== tail || sinkMissing > 0) {
-			if (head !== tail) {
-				const i = queue[head];
-				head = head === n ? 0 : head + 1;
-				if (missing[i] > 0) bidApp(i, eps);
-			} else bidSink(eps);
-		}
-		if (eps <= lastEps) break;
-		eps = Math.max(1, Math.floor(eps / alpha));
 	}
-	return held;
 }
 
-/** The solver's functions, in the order their source is shipped to the worker (run-assignment.ts). */
+/** The solver's functions and class, whose source is shipped to the worker (run-assignment.ts). */
 export const TRANSPORT_FUNCTIONS = [
 	solveTransport,
 	openArcs,
 	maximumFlow,
 	seedPrices,
-	costScaling
+	costScaling,
+	Auction
 ] as const;
