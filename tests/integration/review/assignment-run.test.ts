@@ -276,6 +276,23 @@ describe('runAssignment', () => {
 		]);
 	});
 
+	it('with no applications yet records an empty run, and with no jurors says no one can review', async () => {
+		const { call, manager } = await juryCall({ reviewersPerApplication: 1 });
+
+		const empty = await runAssignment({ actor: manager.actor, callId: call.id, now: NOW });
+		const app = await submittedApplication(call.id);
+		const nobody = await runAssignment({ actor: manager.actor, callId: call.id, now: NOW });
+
+		expect(empty).toMatchObject({ outcome: 'assigned', applications: 0, reviews: 0 });
+		expect(nobody).toMatchObject({ outcome: 'infeasible', applications: 1, jurors: 0 });
+		expect(nobody.outcome === 'infeasible' ? nobody.reasons[0] : null).toEqual({
+			code: 'too_few_eligible',
+			applicationId: app.id,
+			needed: 1,
+			eligible: 0
+		});
+	});
+
 	it('by the lead who only views, another partner, or for a forged call is refused', async () => {
 		const { call, lead, otherPartner, manager } = await juryCall();
 		await submittedApplication(call.id);
