@@ -167,6 +167,52 @@ describe('runAssignment', () => {
 		).toEqual([{ juror: 'Bert', reasons: { sharedTags: [], language: 'en', pinned: true } }]);
 	});
 
+	it('keeps a pin of a juror who does not read the language, and still gives the application k reviewers', async () => {
+		const { call, manager } = await juryCall({ reviewersPerApplication: 2 });
+		const app = await submittedApplication(call.id, { locale: 'sv', impactAreas: [7] });
+		const anna = await juror(call.id, 'Anna', { languages: ['en'] });
+		await juror(call.id, 'Bert', { languages: ['sv'], tags: ['sdg:7'] });
+		await juror(call.id, 'Carla', { languages: ['sv'] });
+		await db().insert(assignmentOverride).values({
+			callId: call.id,
+			juryMemberId: anna.member.id,
+			applicationId: app.id,
+			kind: 'pin'
+		});
+
+		const run = await runAssignment({ actor: manager.actor, callId: call.id, now: NOW });
+
+		expect(
+			(await reviewPairs(call.id)).map((r) => ({ juror: r.juror, reasons: r.reasons }))
+		).toEqual([
+			{ juror: 'Anna', reasons: { sharedTags: [], language: '', pinned: true } },
+			{ juror: 'Bert', reasons: { sharedTags: ['sdg:7'], language: 'sv' } }
+		]);
+		expect(run).toMatchObject({ outcome: 'assigned', reviews: 2, objective: 1 });
+	});
+
+	it('keeps every pinned reviewer when a manager pinned more than k', async () => {
+		const { call, manager } = await juryCall({ reviewersPerApplication: 1 });
+		const app = await submittedApplication(call.id);
+		for (const name of ['Anna', 'Bert']) {
+			const pinned = await juror(call.id, name);
+			await db().insert(assignmentOverride).values({
+				callId: call.id,
+				juryMemberId: pinned.member.id,
+				applicationId: app.id,
+				kind: 'pin'
+			});
+		}
+		await juror(call.id, 'Carla');
+
+		const run = await runAssignment({ actor: manager.actor, callId: call.id, now: NOW });
+
+		expect([run.outcome, (await reviewPairs(call.id)).map((r) => r.juror)]).toEqual([
+			'assigned',
+			['Anna', 'Bert']
+		]);
+	});
+
 	it('again never moves a started review and moves an unstarted one when that fits better', async () => {
 		const { call, manager } = await juryCall({ reviewersPerApplication: 1 });
 		const a = await submittedApplication(call.id, { impactAreas: [7] });
@@ -228,6 +274,23 @@ describe('runAssignment', () => {
 		expect((await auditEntries(call.id)).map((e) => [e.action, e.data.outcome])).toEqual([
 			['jury.assignment_run', 'infeasible']
 		]);
+	});
+
+	it('with no applications yet records an empty run, and with no jurors says no one can review', async () => {
+		const { call, manager } = await juryCall({ reviewersPerApplication: 1 });
+
+		const empty = await runAssignment({ actor: manager.actor, callId: call.id, now: NOW });
+		const app = await submittedApplication(call.id);
+		const nobody = await runAssignment({ actor: manager.actor, callId: call.id, now: NOW });
+
+		expect(empty).toMatchObject({ outcome: 'assigned', applications: 0, reviews: 0 });
+		expect(nobody).toMatchObject({ outcome: 'infeasible', applications: 1, jurors: 0 });
+		expect(nobody.outcome === 'infeasible' ? nobody.reasons[0] : null).toEqual({
+			code: 'too_few_eligible',
+			applicationId: app.id,
+			needed: 1,
+			eligible: 0
+		});
 	});
 
 	it('by the lead who only views, another partner, or for a forged call is refused', async () => {

@@ -166,11 +166,30 @@ export function infeasibleReason(
 				fixed: String(reason.fixed),
 				capacity: String(reason.capacity)
 			});
-		case 'blocked_group':
+		case 'blocked_group': {
+			const listed = reason.applicationIds.slice(0, 5).map((id) => names.applications[id] ?? '—');
+			if (reason.applicationIds.length > 5) listed.push('…');
 			return m.jury_infeasible_group({
-				applications: String(reason.applications),
+				applications: String(reason.applicationIds.length),
 				needed: String(reason.needed),
-				available: String(reason.available)
+				available: String(reason.available),
+				names: listed.join(', ')
+			});
+		}
+		case 'fixed_pair_forbidden': {
+			const vars = {
+				juror: names.jurors[reason.jurorId] ?? '—',
+				application: names.applications[reason.applicationId] ?? '—'
+			};
+			if (reason.cause === 'conflict') return m.jury_infeasible_fixed_conflict(vars);
+			if (reason.cause === 'removed') return m.jury_infeasible_fixed_removed(vars);
+			return m.jury_infeasible_fixed_language(vars);
+		}
+		case 'too_many_fixed':
+			return m.jury_infeasible_too_many_fixed({
+				application: names.applications[reason.applicationId] ?? '—',
+				fixed: String(reason.fixed),
+				needed: String(reason.needed)
 			});
 		default:
 			return m.jury_infeasible_unknown();

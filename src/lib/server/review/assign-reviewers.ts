@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit';
 import { db, type Executor } from '../db';
 import {
@@ -14,7 +14,7 @@ import type { Actor } from '../identity/actor';
 import { detectConflicts } from './detect-conflicts';
 import { lockJury } from './lock-jury';
 import { jurorCapacity } from './panel-rules';
-import { eligibleApplications } from './panel-queries';
+import { activeJurorsOf, eligibleApplications } from './panel-queries';
 import { effectivePhase, impactTags } from './rules';
 import { AppError } from '../errors';
 import {
@@ -70,14 +70,7 @@ async function readProblem(tx: Executor, callId: string, settings: Settings) {
 				maxLoad: juryMember.maxLoad
 			})
 			.from(juryMember)
-			.where(
-				and(
-					eq(juryMember.callId, callId),
-					isNull(juryMember.removedAt),
-					isNotNull(juryMember.acceptedAt),
-					isNotNull(juryMember.userId)
-				)
-			),
+			.where(activeJurorsOf(callId)),
 		tx
 			.select({ applicationId: juryConflict.applicationId, jurorId: juryConflict.juryMemberId })
 			.from(juryConflict)

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit';
 import { db, type Executor } from '../db';
 import {
@@ -12,7 +12,7 @@ import {
 import { AppError, UUID } from '../errors';
 import type { Actor } from '../identity/actor';
 import { lockJury } from './lock-jury';
-import { eligibleApplications } from './panel-queries';
+import { activeJurorsOf, eligibleApplications } from './panel-queries';
 import { effectivePhase, impactTags } from './rules';
 import { reasonsFor } from './solve-assignment';
 
@@ -33,14 +33,7 @@ async function lockPair(tx: Executor, { actor, callId, memberId, applicationId }
 		tx
 			.select()
 			.from(juryMember)
-			.where(
-				and(
-					eq(juryMember.id, memberId),
-					eq(juryMember.callId, callId),
-					isNull(juryMember.removedAt),
-					isNotNull(juryMember.acceptedAt)
-				)
-			),
+			.where(and(eq(juryMember.id, memberId), activeJurorsOf(callId))),
 		tx
 			.select({
 				id: application.id,

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { db, type Executor } from '../db';
 import {
 	application,
@@ -17,6 +17,16 @@ export function eligibleApplications(callId: string) {
 		eq(application.callId, callId),
 		eq(application.status, 'submitted'),
 		ne(application.screening, 'not_eligible')
+	);
+}
+
+/** Panel members who accepted (and whose account still exists) and were not removed: the jurors. */
+export function activeJurorsOf(callId: string) {
+	return and(
+		eq(juryMember.callId, callId),
+		isNull(juryMember.removedAt),
+		isNotNull(juryMember.acceptedAt),
+		isNotNull(juryMember.userId)
 	);
 }
 
@@ -204,13 +214,7 @@ export async function activeJurors(callId: string) {
 			languages: juryMember.languages
 		})
 		.from(juryMember)
-		.where(
-			and(
-				eq(juryMember.callId, callId),
-				isNull(juryMember.removedAt),
-				sql`${juryMember.acceptedAt} IS NOT NULL`
-			)
-		)
+		.where(activeJurorsOf(callId))
 		.orderBy(asc(juryMember.name), asc(juryMember.email));
 }
 

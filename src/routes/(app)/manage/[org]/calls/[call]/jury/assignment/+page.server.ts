@@ -39,11 +39,17 @@ export const load = (async (event) => {
 	const [reasonApplications, reasonJurors] = await Promise.all([
 		applicationNames(
 			call.id,
-			reasons.flatMap((r) => (r.code === 'too_few_eligible' ? [r.applicationId] : []))
+			reasons.flatMap((r) =>
+				r.code === 'blocked_group'
+					? r.applicationIds
+					: 'applicationId' in r
+						? [r.applicationId]
+						: []
+			)
 		),
 		jurorNames(
 			call.id,
-			reasons.flatMap((r) => (r.code === 'juror_overloaded_by_fixed' ? [r.jurorId] : []))
+			reasons.flatMap((r) => ('jurorId' in r ? [r.jurorId] : []))
 		)
 	]);
 	return {
