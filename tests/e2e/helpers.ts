@@ -94,26 +94,57 @@ export const PUBLIC_PAGES = [
 
 export type Catalogue = Record<string, string>;
 
-function loadCatalogue(locale: Locale): Catalogue {
-	const raw = JSON.parse(readFileSync(resolve('messages', `${locale}.json`), 'utf8')) as Record<
-		string,
-		string
-	>;
+/** A message with variants (plural forms), as the catalogues store it. */
+type Variants = { selectors?: string[]; match: Record<string, string> }[];
+
+function loadCatalogue<T = string>(locale: Locale, area = ''): Record<string, T> {
+	const raw = JSON.parse(
+		readFileSync(resolve('messages', area, `${locale}.json`), 'utf8')
+	) as Record<string, T>;
 	delete raw.$schema;
 	return raw;
 }
 
-/** messages/{en,de,sv}.json, read from disk: the texts the app must show. */
+/** messages/{en,de,sv}.json, read from disk: the core texts the app must show. */
 export const messages: Record<Locale, Catalogue> = {
 	en: loadCatalogue('en'),
 	de: loadCatalogue('de'),
 	sv: loadCatalogue('sv')
 };
 
-/** One catalogue text with its `{placeholders}` filled in. */
+/** The areas with catalogues of their own (project.inlang lists the same folders). */
+const AREAS = ['calls', 'apply', 'manage'] as const;
+
+/** Every catalogue: the core one and messages/{calls,apply,manage}/{en,de,sv}.json. */
+export const allMessages: Record<Locale, Record<string, string | Variants>> = Object.fromEntries(
+	LOCALES.map((locale) => [
+		locale,
+		Object.assign(
+			{},
+			messages[locale],
+			...AREAS.map((area) => loadCatalogue<string | Variants>(locale, area))
+		)
+	])
+) as Record<Locale, Record<string, string | Variants>>;
+
+/**
+ * One catalogue text (from any catalogue) with its `{placeholders}` filled in. A message with
+ * plural forms ("countPlural=one" / "countPlural=other") takes the form for `vars.count`.
+ */
 export function t(locale: Locale, key: string, vars: Record<string, string | number> = {}): string {
-	const template = messages[locale][key];
-	if (template === undefined) throw new Error(`messages/${locale}.json has no key ${key}`);
+	const entry = allMessages[locale][key];
+	if (entry === undefined) throw new Error(`messages/**/${locale}.json have no key ${key}`);
+	let template: string;
+	if (typeof entry === 'string') template = entry;
+	else {
+		const category = new Intl.PluralRules(locale).select(Number(vars.count));
+		const match = entry[0].match;
+		const chosen =
+			Object.keys(match).find((k) => k.endsWith(`=${category}`)) ??
+			Object.keys(match).find((k) => k.endsWith('=other'));
+		if (!chosen) throw new Error(`${key} in ${locale} has no form for ${category}`);
+		template = match[chosen];
+	}
 	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
 		name in vars ? String(vars[name]) : whole
 	);

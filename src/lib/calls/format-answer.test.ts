@@ -60,13 +60,25 @@ describe('formatAnswer', () => {
 			formatAnswer(file, 'id-2', 'en', words, { 'id-1': 'budget.pdf' })
 		]).toEqual(['budget.pdf', 'id-2']);
 	});
-	it('a number and a text show as written', () => {
-		const number: Question = { id: 'n', type: 'number', label, required: true, integer: false };
+	it('a text shows as written', () => {
 		const text: Question = { id: 't', type: 'short_text', label, required: true, maxLength: 50 };
+		expect(formatAnswer(text, 'Vi odlar', 'en', words)).toBe('Vi odlar');
+	});
+	it('a number is written the reader’s way', () => {
+		const number: Question = { id: 'n', type: 'number', label, required: true, integer: false };
 		expect([
 			formatAnswer(number, 12.5, 'en', words),
-			formatAnswer(text, 'Vi odlar', 'en', words)
-		]).toEqual(['12.5', 'Vi odlar']);
+			formatAnswer(number, 12.5, 'de', words),
+			formatAnswer(number, 1250, 'sv', words)
+		]).toEqual(['12.5', '12,5', '1\u00a0250']);
+	});
+	it('a date is spelled out in the reader’s language, the same day in every time zone', () => {
+		const date: Question = { id: 'd', type: 'date', label, required: true };
+		expect([
+			formatAnswer(date, '2026-09-01', 'en', words),
+			formatAnswer(date, '2026-09-01', 'de', words),
+			formatAnswer(date, '2026-09-01', 'sv', words)
+		]).toEqual(['1 September 2026', '1. September 2026', '1 september 2026']);
 	});
 	it('no answer and an empty answer show nothing', () => {
 		expect([

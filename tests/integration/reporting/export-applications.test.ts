@@ -69,7 +69,8 @@ const form: FormDefinition = {
 					required: false,
 					accept: ['pdf'],
 					maxSizeMb: 5
-				}
+				},
+				{ id: 'start', type: 'date', label: { en: 'Start' }, required: false }
 			]
 		}
 	]
@@ -107,7 +108,8 @@ async function callWithApplications() {
 			staff: 12,
 			stage: 'idea',
 			support: ['money', 'advice'],
-			statutes: true
+			statutes: true,
+			start: '2026-09-01'
 		}
 	});
 	const [file] = await db()
@@ -145,7 +147,7 @@ async function callWithApplications() {
 }
 
 describe('buildExportTable', () => {
-	it('has one row per non-draft application, oldest submission first, answers as readers see them', async () => {
+	it('has one row per non-draft application, oldest submission first, answers as readers see them, numbers and days as data', async () => {
 		const { call, first, second, withdrawn } = await callWithApplications();
 
 		const progress: number[] = [];
@@ -167,7 +169,8 @@ describe('buildExportTable', () => {
 				'Stage',
 				'Support',
 				'Statutes',
-				'Deck'
+				'Deck',
+				'Start'
 			],
 			rows: [
 				[
@@ -183,6 +186,7 @@ describe('buildExportTable', () => {
 					'',
 					'',
 					'No',
+					'',
 					''
 				],
 				[
@@ -198,7 +202,8 @@ describe('buildExportTable', () => {
 					'Idea',
 					'Money; Advice',
 					'Yes',
-					'pitch deck.pdf'
+					'pitch deck.pdf',
+					'2026-09-01'
 				],
 				[
 					withdrawn.id,
@@ -209,6 +214,7 @@ describe('buildExportTable', () => {
 					'Not screened yet',
 					'2026-11-12 11:00',
 					'Gone',
+					'',
 					'',
 					'',
 					'',
@@ -237,7 +243,8 @@ describe('buildExportTable', () => {
 				'Skede',
 				'Support',
 				'Statutes',
-				'Deck'
+				'Deck',
+				'Start'
 			],
 			[[first.id, 'Idé', 'Pengar; Råd', 'Ja']]
 		]);

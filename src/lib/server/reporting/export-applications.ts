@@ -85,9 +85,10 @@ export async function buildExportTable(
 				row.submittedAt ? dateTime.format(row.submittedAt) : '',
 				...questions.map((q) => {
 					const answer = row.answers[q.id];
-					return q.type === 'number' && typeof answer === 'number'
-						? answer
-						: formatAnswer(q, answer, locale, words, fileNames);
+					// Numbers and days stay data (a number cell, an ISO day a spreadsheet sorts).
+					if (q.type === 'number' && typeof answer === 'number') return answer;
+					if (q.type === 'date' && typeof answer === 'string') return answer;
+					return formatAnswer(q, answer, locale, words, fileNames);
 				})
 			]);
 		}

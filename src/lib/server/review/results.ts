@@ -216,7 +216,8 @@ export async function applicationReviews({
 				total: review.total,
 				comment: review.comment,
 				privateNote: review.privateNote,
-				submittedAt: review.submittedAt
+				submittedAt: review.submittedAt,
+				version: review.version
 			})
 			.from(review)
 			.innerJoin(juryMember, eq(juryMember.id, review.juryMemberId))
