@@ -23,7 +23,7 @@ import {
 	tj,
 	type Juror
 } from './panel-data';
-import { d } from './reviewed-call';
+import { d, decide, sendDecisions } from './reviewed-call';
 
 /**
  * The whole jury, on one call (issue 4, "Done when"): Maja invites three jurors, who accept by
@@ -377,27 +377,20 @@ test.describe.serial('the jury, from invitations to the applicant’s decision',
 			page.getByRole('heading', { name: d('en', 'decisions_title'), level: 2 })
 		).toBeVisible();
 		await hydrated(page);
-		const decide = async (organisation: string, outcome: string, feedback?: string) => {
-			const row = page.getByTestId('decision-row').filter({ hasText: organisation });
-			await row.getByTestId('decision-outcome').selectOption(outcome);
-			if (feedback) await row.getByTestId('decision-feedback').fill(feedback);
-			await row.getByTestId('decision-save').click();
-			await expect(row.getByText(d('en', 'decisions_saved'))).toBeVisible();
-		};
-		await decide(AMIRA_APP, 'accept', FEEDBACK);
-		await decide(FOOD, 'waitlist');
-		await decide(BIKES, 'reject');
+		// Amira is told the jury's comments along with Maja's feedback.
+		await page
+			.getByTestId('decision-row')
+			.filter({ hasText: AMIRA_APP })
+			.getByLabel(d('en', 'decisions_include_comments'))
+			.check();
+		await decide(page, AMIRA_APP, 'accept', FEEDBACK);
+		await decide(page, FOOD, 'waitlist');
+		await decide(page, BIKES, 'reject');
 		await expect(page.getByTestId('decision-counts')).toHaveText(
 			d('en', 'decisions_counts', { accept: 1, waitlist: 1, reject: 1, undecided: 0, released: 0 })
 		);
 
-		await page.getByRole('button', { name: d('en', 'decisions_send_button') }).click();
-		const progress = page.getByTestId('job-progress');
-		await expect(progress).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
-		await expect(progress.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
-		await expect(page.getByTestId('decision-counts')).toHaveText(
-			d('en', 'decisions_counts', { accept: 1, waitlist: 1, reject: 1, undecided: 0, released: 3 })
-		);
+		await sendDecisions(page, { accept: 1, waitlist: 1, reject: 1 });
 
 		const mail = await latestMailTo(page, DEMO.applicant.email);
 		expect(mail.text).toContain(FEEDBACK);
