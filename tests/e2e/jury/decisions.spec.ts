@@ -7,7 +7,7 @@ import {
 	messages,
 	signInAs
 } from '../helpers';
-import { d, FEEDBACK, seedReviewedCall, type Seeded } from './reviewed-call';
+import { d, decide, FEEDBACK, seedReviewedCall, sendDecisions, type Seeded } from './reviewed-call';
 
 const KVARTERSKRAFT = 'Kvarterskraft ekonomisk förening';
 const GRUENHOF = 'Grünhof Inklusion gGmbH';
@@ -97,11 +97,7 @@ test('the manager decides by quota and by hand, sends the decisions, and Amira r
 	await expect.poll(outcomes).toEqual(['accept', 'waitlist', 'reject']);
 
 	// Amira's cooperative moves up by hand, with feedback in German and the jury's comments.
-	const amiraRow = page.getByTestId('decision-row').filter({ hasText: KVARTERSKRAFT });
-	await amiraRow.getByTestId('decision-outcome').selectOption('accept');
-	await amiraRow.getByTestId('decision-feedback').fill(FEEDBACK);
-	await amiraRow.getByTestId('decision-save').click();
-	await expect(amiraRow.getByText(d('en', 'decisions_saved'))).toBeVisible();
+	await decide(page, KVARTERSKRAFT, 'accept', FEEDBACK);
 	await expect.poll(outcomes).toEqual(['accept', 'accept', 'reject']);
 	await expect(page.getByTestId('decision-counts')).toHaveText(
 		d('en', 'decisions_counts', { accept: 2, waitlist: 0, reject: 1, undecided: 0, released: 0 })
@@ -118,14 +114,7 @@ test('the manager decides by quota and by hand, sends the decisions, and Amira r
 	);
 	await expectNoSeriousA11yViolations(page);
 
-	await page.getByRole('button', { name: d('en', 'decisions_send_button') }).click();
-	const progress = page.getByTestId('job-progress');
-	await expect(progress).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
-	await expect(progress.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
-	// The list follows by itself once the job is done.
-	await expect(page.getByTestId('decision-counts')).toHaveText(
-		d('en', 'decisions_counts', { accept: 2, waitlist: 0, reject: 1, undecided: 0, released: 3 })
-	);
+	await sendDecisions(page, { accept: 2, waitlist: 0, reject: 1 });
 
 	const mail = await latestMailTo(page, DEMO.applicant.email);
 	expect(mail.subject).toBe(`Ihre Bewerbung für ${seeded.title.de} wurde angenommen`);

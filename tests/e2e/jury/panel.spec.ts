@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
 	BASE_URL,
 	COOMPANION,
@@ -8,10 +8,17 @@ import {
 	labelFor,
 	latestMailTo,
 	signInAs,
-	t,
 	uniqueEmail
 } from '../helpers';
-import { areaText, seedJuryCall, tj } from './panel-data';
+import {
+	acceptInvitation,
+	inviteJuror,
+	areaText,
+	reviewersByApplication,
+	seedJuryCall,
+	tj,
+	type Juror
+} from './panel-data';
 
 /**
  * Maja runs the jury of a closed call: she invites three jurors, who accept by signing in with the
@@ -26,18 +33,6 @@ const APPLICATIONS = [
 	{ organisation: 'Bike Kitchen Collective', locale: 'en' as const, impactAreas: [3] },
 	{ organisation: 'Grünes Werk eG', locale: 'de' as const, impactAreas: [7] }
 ];
-
-interface Juror {
-	name: string;
-	email: string;
-	/** Ticked by Maja in the invitation. */
-	prefilled: string[];
-	/** Ticked by the juror on their own page. */
-	languages: string[];
-	sdgs: number[];
-	/** The invitation link from the email, once read. */
-	link?: string;
-}
 
 const JURORS: Juror[] = [
 	{
@@ -68,84 +63,8 @@ let callId = '';
 let callTitle = '';
 const jury = () => `/manage/${COOMPANION.slug}/calls/${callId}/jury`;
 
-/** Each application's reviewers as "name — why" lines, with markers for pinned pairs. */
-async function reviewersByApplication(page: Page): Promise<Record<string, string[]>> {
-	return page
-		.locator('[data-application]')
-		.evaluateAll((articles) =>
-			Object.fromEntries(
-				articles.map((article) => [
-					article.getAttribute('data-application') ?? '',
-					[...article.querySelectorAll('[data-reviewer]')].map((li) =>
-						[
-							li.getAttribute('data-reviewer'),
-							li.querySelector('p')?.textContent?.replace(/\s+/g, ' ').trim(),
-							li.querySelector('[data-testid=why]')?.textContent?.replace(/\s+/g, ' ').trim()
-						].join(' | ')
-					)
-				])
-			)
-		);
-}
-
 function application(page: Page, name: string) {
 	return page.locator(`[data-application="${name}"]`);
-}
-
-/** A juror in a browser of their own: from the invitation email to their expertise page. */
-async function accept(browser: Browser, juror: Juror) {
-	const context = await browser.newContext({ baseURL: BASE_URL });
-	const page = await context.newPage();
-	try {
-		const invitation = await latestMailTo(page, juror.email);
-		expect(invitation.subject).toBe(tj('en', 'jury_email_invitation_subject', { call: callTitle }));
-		const link = invitation.links[0];
-		juror.link = link;
-		expect(link).toMatch(new RegExp(`^${BASE_URL}/jury/invitation/[A-Za-z0-9_-]+$`));
-		const path = new URL(link).pathname;
-
-		await page.goto(link);
-		await expect(page.locator('main h1')).toHaveText(
-			tj('en', 'jury_invitation_title', { call: callTitle })
-		);
-		await expect(
-			page.getByText(tj('en', 'jury_invitation_for', { email: juror.email }))
-		).toBeVisible();
-		if (juror === anna) await expectNoSeriousA11yViolations(page);
-		await page
-			.getByRole('button', { name: tj('en', 'jury_invitation_sign_in', { email: juror.email }) })
-			.click();
-		await page.waitForURL(/\/login\/check-email/);
-		const signIn = await latestMailTo(page, juror.email);
-		expect(signIn.subject).toBe(t('en', 'email_magic_link_subject'));
-		await page.goto(signIn.links[0]);
-		await page.waitForURL(path);
-
-		await page.getByRole('button', { name: tj('en', 'jury_invitation_accept') }).click();
-		await page.waitForURL(`/jury/profile/${callId}?welcome=1`);
-		await expect(page.locator('main h1')).toHaveText(tj('en', 'jury_profile_title'));
-		await expect(page.locator('main').getByRole('status')).toHaveText(
-			tj('en', 'jury_profile_welcome')
-		);
-		await hydrated(page);
-		// What Maja already knew is there; the juror adds the rest.
-		for (const language of juror.prefilled)
-			await expect(page.locator(`input[name=languages][value=${language}]`)).toBeChecked();
-		for (const language of juror.languages)
-			await page.locator(`input[name=languages][value=${language}]`).check();
-		await page.locator('summary', { hasText: tj('en', 'jury_impact_areas') }).click();
-		for (const goal of juror.sdgs) await page.locator(`input[name=sdgs][value="${goal}"]`).check();
-		if (juror === anna) await expectNoSeriousA11yViolations(page);
-		await page.getByRole('button', { name: tj('en', 'jury_profile_save') }).click();
-		await expect(page.locator('main').getByRole('status')).toHaveText(
-			tj('en', 'jury_profile_saved')
-		);
-
-		// Their review space is open to them now.
-		expect((await page.goto('/review'))?.status()).toBe(200);
-	} finally {
-		await context.close();
-	}
 }
 
 test.describe.serial('the manager runs a jury', () => {
@@ -158,18 +77,7 @@ test.describe.serial('the manager runs a jury', () => {
 		await expect(page.getByRole('heading', { name: tj('en', 'jury_panel_title') })).toBeVisible();
 		await expectNoSeriousA11yViolations(page);
 
-		for (const juror of JURORS) {
-			await hydrated(page);
-			const card = page.getByRole('region', { name: tj('en', 'jury_invite_title') });
-			await card.locator('#invite-email').fill(juror.email);
-			await card.locator('#invite-name').fill(juror.name);
-			for (const language of juror.prefilled)
-				await card.locator(`input[name=languages][value=${language}]`).check();
-			await card.getByRole('button', { name: tj('en', 'jury_invite_submit') }).click();
-			await expect(card.getByRole('status')).toHaveText(
-				tj('en', 'jury_invite_sent', { email: juror.email })
-			);
-		}
+		for (const juror of JURORS) await inviteJuror(page, juror);
 		for (const juror of JURORS)
 			await expect(page.locator(`tr[data-member="${juror.email}"]`)).toContainText(
 				tj('en', 'jury_status_invited')
@@ -189,7 +97,13 @@ test.describe.serial('the manager runs a jury', () => {
 		browser
 	}) => {
 		test.setTimeout(120_000);
-		for (const juror of JURORS) await accept(browser, juror);
+		for (const juror of JURORS)
+			await acceptInvitation(
+				browser,
+				juror,
+				{ id: callId, title: callTitle },
+				{ checkA11y: juror === anna }
+			);
 	});
 
 	test('a link opened by someone signed in with another address says so and accepts nothing', async ({

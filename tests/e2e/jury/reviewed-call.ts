@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { expect, type Page } from '@playwright/test';
 import pg from 'pg';
 import { COOMPANION, DEMO, E2E_PG_PORT, e2ePgPassword, type Locale } from '../helpers';
 
@@ -152,4 +153,34 @@ export async function seedReviewedCall(): Promise<Seeded> {
 	} finally {
 		await client.end();
 	}
+}
+
+/** On the Decisions page: one application's outcome, with feedback if given, saved. */
+export async function decide(page: Page, organisation: string, outcome: string, feedback?: string) {
+	const row = page.getByTestId('decision-row').filter({ hasText: organisation });
+	await row.getByTestId('decision-outcome').selectOption(outcome);
+	if (feedback !== undefined) await row.getByTestId('decision-feedback').fill(feedback);
+	await row.getByTestId('decision-save').click();
+	await expect(row.getByText(d('en', 'decisions_saved'))).toBeVisible();
+}
+
+/**
+ * On the Decisions page: sends the decisions and waits until the job is done and the list, which
+ * follows by itself, counts every decision as sent.
+ */
+export async function sendDecisions(
+	page: Page,
+	counts: { accept: number; waitlist: number; reject: number }
+) {
+	await page.getByRole('button', { name: d('en', 'decisions_send_button') }).click();
+	const progress = page.getByTestId('job-progress');
+	await expect(progress).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+	await expect(progress.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
+	await expect(page.getByTestId('decision-counts')).toHaveText(
+		d('en', 'decisions_counts', {
+			...counts,
+			undecided: 0,
+			released: counts.accept + counts.waitlist + counts.reject
+		})
+	);
 }
