@@ -601,7 +601,9 @@ class Auction {
 	readonly heapW: Float64Array;
 	readonly heapKey: Float64Array;
 	readonly sinkHeld: Int32Array;
-	sinkProfit = 0;
+	// NaN, not 0: a field that starts as a small integer and later holds a double changes the
+	// object's shape, which deoptimizes every compiled method.
+	sinkProfit = NaN;
 	sinkMissing = 0;
 	readonly queue: Int32Array;
 	head = 0;
