@@ -1,9 +1,12 @@
 // npm run bench:assignment — the jury-assignment solver on seeded instances (k = 3, 5 % conflicts):
-// its median time over BENCH_RUNS runs (default 5, the first one included: a fresh process, so
-// the first run also pays for compiling the solver), its peak memory, and its objective against
-// HiGHS's on the same instance. Prints figures; the last line is one JSON object. solver_cpu_s (the
-// median CPU time of the runs, GC threads included) is there because on a shared machine the wall
-// clock also measures the other processes.
+// its median time over BENCH_RUNS runs (default 5), its peak memory, and its objective against
+// HiGHS's on the same instance. Prints figures; the last line is one JSON object.
+//
+// Each case runs in a fresh process and gc() runs between runs, which also makes V8 drop the
+// solver's compiled code: every run pays part of the compilation again, so the median is close to
+// a first solve in a fresh worker (steady-state runs are 2–3× faster). solver_cpu_s (the median
+// CPU time of the runs, GC and compiler threads included) is there because on a shared machine the
+// wall clock also measures the other processes.
 //
 // Node 20 cannot import TypeScript, so the solver and the instance generator are first bundled
 // with Vite's build API (Vite is a direct dev dependency; it is also what bundles them for the

@@ -1,4 +1,10 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import highsLoader from 'highs';
+import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	assignJury,
@@ -152,6 +158,13 @@ describe('the solver in a worker thread', () => {
 		expect(await runJuryAssignment(input)).toEqual(direct);
 	});
 
+	it('explains an infeasible jury assignment like assignJury', async () => {
+		const input = { ...juryInput(300, 20, 5), k: 6 };
+		const direct = assignJury(input);
+		expect(direct.status).toBe('infeasible');
+		expect(await runJuryAssignment(input)).toEqual(direct);
+	});
+
 	it('surfaces a solver error as a rejection', async () => {
 		const instance = generateInstance({ apps: 10, jurors: 3, dist: 'uniform', seed: 1 });
 		await expect(
@@ -166,3 +179,56 @@ describe('the solver in a worker thread', () => {
 		expect(await solveInWorker(small, { transfer: false })).toEqual(solveTransport(small));
 	});
 });
+
+describe('the worker in the server bundle', () => {
+	it('runs from code bundled like the production server', { timeout: 60_000 }, async () => {
+		// Vite's SSR build (the bundler SvelteKit's server build uses) rewrites the solver's code, e.g.
+		// a class becomes `var Auction = class { … }`; the shipped source must survive that.
+		const outDir = mkdtempSync(join(tmpdir(), 'tandem-optimize-bundle-'));
+		try {
+			await build({
+				configFile: false,
+				logLevel: 'silent',
+				build: {
+					ssr: true,
+					outDir,
+					minify: false,
+					rollupOptions: {
+						input: {
+							'run-assignment': 'src/lib/server/optimize/run-assignment.ts',
+							instances: 'src/lib/server/optimize/instances.ts'
+						},
+						output: { format: 'es', entryFileNames: '[name].js' }
+					}
+				}
+			});
+			const input = juryInput(200, 15, 3);
+			writeFileSync(join(outDir, 'input.json'), JSON.stringify(input));
+			const script = `
+				import { readFileSync } from 'node:fs';
+				import { generateInstance } from './instances.js';
+				import { runJuryAssignment, solveInWorker, stopSolverWorker } from './run-assignment.js';
+				const transport = await solveInWorker(generateInstance(${JSON.stringify(options)}));
+				const jury = await runJuryAssignment(JSON.parse(readFileSync('./input.json', 'utf8')));
+				await stopSolverWorker();
+				console.log(JSON.stringify({ transport: { ...transport, pairs: Array.from(transport.pairs) }, jury }));
+			`;
+			writeFileSync(join(outDir, 'check.mjs'), script);
+			const { stdout } = await promisify(execFile)(process.execPath, ['check.mjs'], {
+				cwd: outDir
+			});
+			const direct = solveTransport(generateInstance(options));
+			expect(JSON.parse(stdout)).toEqual({
+				transport: {
+					...direct,
+					pairs: direct.status === 'optimal' ? Array.from(direct.pairs) : []
+				},
+				jury: assignJury(input)
+			});
+		} finally {
+			rmSync(outDir, { recursive: true, force: true });
+		}
+	});
+});
+
+const options = { apps: 2400, jurors: 40, dist: 'correlated', seed: 2 } as const;

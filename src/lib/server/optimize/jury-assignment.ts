@@ -7,6 +7,10 @@
  * Infeasibility reasons are structured and language-free (the UI translates them), most specific
  * first: fixed pairs that cannot stand, single applications without enough eligible jurors,
  * languages without enough readers, total capacity, then the groups the minimum cut finds.
+ *
+ * prepareJuryAssignment and finishJuryAssignment run in the solver's worker too (their source is
+ * shipped there, see run-assignment.ts): they and their helpers use no imports and no module-level
+ * values, and are listed in JURY_FUNCTIONS.
  */
 import type { TransportInstance, TransportResult } from './transport';
 import { solveTransport } from './transport';
@@ -71,8 +75,6 @@ export interface PreparedAssignment {
 	jurorTags: Set<string>[];
 	languages: string[];
 }
-
-const normal = (text: string) => text.trim().toLowerCase();
 
 export function assignJury(input: JuryAssignmentInput): JuryAssignmentResult {
 	const prepared = prepareJuryAssignment(input);
@@ -315,3 +317,15 @@ function indexById(items: { id: string }[], what: string): Map<string, number> {
 	});
 	return index;
 }
+
+function normal(text: string): string {
+	return text.trim().toLowerCase();
+}
+
+/** The functions the worker needs, whose source is shipped to it (run-assignment.ts). */
+export const JURY_FUNCTIONS = [
+	prepareJuryAssignment,
+	finishJuryAssignment,
+	indexById,
+	normal
+] as const;

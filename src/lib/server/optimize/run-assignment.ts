@@ -1,12 +1,14 @@
 /**
- * Runs the assignment solver in a worker thread, so a large instance never blocks requests.
+ * Runs the assignment solver in a worker thread, so a large instance never blocks requests:
+ * solveInWorker for a transport instance, runJuryAssignment for the whole jury assignment.
  *
  * The worker is not a file: SvelteKit's server build (Vite, SSR) does not bundle or emit a file
  * named by `new Worker(new URL('./x', import.meta.url))` — Vite handles that pattern for the
  * browser only — and Node 20 cannot run a .ts file. So the worker is started from source text
- * (`eval: true`) made of the solver's own functions (`TRANSPORT_FUNCTIONS`, self-contained by
- * design): whatever compiled them (Vitest, Vite's dev server, the production bundle), the worker
- * runs the same code as the main thread. `optimize.test.ts` checks the source runs on its own.
+ * (`eval: true`) made of the solver's own functions (`TRANSPORT_FUNCTIONS`, `JURY_FUNCTIONS`:
+ * self-contained by design): whatever compiled them (Vitest, Vite's dev server, the production
+ * bundle), the worker runs the same code as the main thread. transport.test.ts checks that the
+ * source runs on its own.
  *
  * One worker serves the jobs one after another, stays alive (unreferenced) between them to keep
  * its compiled code warm, and stops after a minute idle. Typed arrays are transferred, not copied,
@@ -16,6 +18,7 @@
 import { Worker } from 'node:worker_threads';
 import {
 	finishJuryAssignment,
+	JURY_FUNCTIONS,
 	prepareJuryAssignment,
 	type JuryAssignmentInput,
 	type JuryAssignmentResult
@@ -44,27 +47,41 @@ export class SolverTimeoutError extends Error {
 const IDLE_MS = 60_000;
 
 /**
- * An expression whose value is solveTransport, built from the source of the solver's functions in
- * a scope of their own. `__name` is esbuild's keepNames helper, in case whatever compiled the
- * functions added calls to it.
+ * An expression whose value is { solveTransport, assignJury }, built from the source of the
+ * solver's and the jury assignment's functions in a scope of their own. Each is bound by its
+ * runtime name (`const name = source`): a bundler may rename a function, or turn a class into an
+ * anonymous `var Name = class { … }` whose source alone is not a statement. `__name` is esbuild's
+ * keepNames helper, in case whatever compiled the functions added calls to it.
  */
 export const SOLVER_SOURCE = `(() => {
 const __name = (target) => target;
-${TRANSPORT_FUNCTIONS.map(String).join('\n')}
-return ${solveTransport.name};
+${[...TRANSPORT_FUNCTIONS, ...JURY_FUNCTIONS].map((item) => `const ${item.name} = ${String(item)};`).join('\n')}
+return {
+	solveTransport: ${solveTransport.name},
+	assignJury: (input) => {
+		const prepared = ${prepareJuryAssignment.name}(input);
+		return 'reasons' in prepared
+			? prepared
+			: ${finishJuryAssignment.name}(prepared, ${solveTransport.name}(prepared.instance));
+	}
+};
 })()`;
 
 /** The worker's program: the solver and a message loop. */
 export const WORKER_SOURCE = `'use strict';
 const { parentPort } = require('node:worker_threads');
-const solve = ${SOLVER_SOURCE};
-parentPort.on('message', ({ id, instance }) => {
+const solver = ${SOLVER_SOURCE};
+parentPort.on('message', ({ id, instance, input }) => {
 	let reply;
 	const transfer = [];
 	try {
-		const result = solve(instance);
-		if (result.status === 'optimal') transfer.push(result.pairs.buffer);
-		reply = { id, result };
+		if (input) {
+			reply = { id, result: solver.assignJury(input) };
+		} else {
+			const result = solver.solveTransport(instance);
+			if (result.status === 'optimal') transfer.push(result.pairs.buffer);
+			reply = { id, result };
+		}
 	} catch (error) {
 		reply = { id, error: { name: error && error.name, message: String(error && error.message) } };
 	}
@@ -74,9 +91,9 @@ parentPort.on('message', ({ id, instance }) => {
 
 interface Job {
 	id: number;
-	instance: TransportInstance;
+	message: { instance: TransportInstance } | { input: JuryAssignmentInput };
 	transfer: ArrayBuffer[];
-	resolve: (result: TransportResult) => void;
+	resolve: (result: never) => void;
 	reject: (error: Error) => void;
 	timer: ReturnType<typeof setTimeout>;
 }
@@ -118,29 +135,37 @@ export function solveInWorker(
 			}
 		}
 	}
-	return new Promise<TransportResult>((resolve, reject) => {
+	return submit<TransportResult>({ instance: message }, [...buffers], timeoutMs);
+}
+
+/**
+ * assignJury in the worker thread: building the instance (n·m pairs) and reading the answer back
+ * happen there too. The input is copied to the worker, the result copied back.
+ */
+export function runJuryAssignment(
+	input: JuryAssignmentInput,
+	{ timeoutMs = 120_000 }: Pick<SolveOptions, 'timeoutMs'> = {}
+): Promise<JuryAssignmentResult> {
+	return submit<JuryAssignmentResult>({ input }, [], timeoutMs);
+}
+
+function submit<Result>(
+	message: Job['message'],
+	transfer: ArrayBuffer[],
+	timeoutMs: number
+): Promise<Result> {
+	return new Promise<Result>((resolve, reject) => {
 		const job: Job = {
 			id: nextId++,
-			instance: message,
-			transfer: [...buffers],
-			resolve,
+			message,
+			transfer,
+			resolve: resolve as (result: never) => void,
 			reject,
 			timer: setTimeout(() => expire(job, timeoutMs), timeoutMs)
 		};
 		queue.push(job);
 		startNext();
 	});
-}
-
-/** Jury assignment with the solver in the worker; the cheap checks run here. */
-export async function runJuryAssignment(
-	input: JuryAssignmentInput,
-	options: SolveOptions = {}
-): Promise<JuryAssignmentResult> {
-	const prepared = prepareJuryAssignment(input);
-	if ('reasons' in prepared) return prepared;
-	const result = await solveInWorker(prepared.instance, { transfer: true, ...options });
-	return finishJuryAssignment(prepared, result);
 }
 
 /** Stops the worker (tests, shutdown); pending jobs are rejected. */
@@ -165,7 +190,7 @@ function startNext() {
 	idleTimer = null;
 	thread.ref();
 	running = job;
-	thread.postMessage({ id: job.id, instance: job.instance }, job.transfer);
+	thread.postMessage({ id: job.id, ...job.message }, job.transfer);
 }
 
 function spawn(): Worker {
@@ -173,11 +198,7 @@ function spawn(): Worker {
 	worker = thread;
 	thread.on(
 		'message',
-		(reply: {
-			id: number;
-			result?: TransportResult;
-			error?: { name: string; message: string };
-		}) => {
+		(reply: { id: number; result?: unknown; error?: { name: string; message: string } }) => {
 			const job = running;
 			if (thread !== worker || !job || job.id !== reply.id) return;
 			running = null;
@@ -230,10 +251,10 @@ function expire(job: Job, timeoutMs: number) {
 	startNext();
 }
 
-function settle(job: Job, error: Error | null, result?: TransportResult) {
+function settle(job: Job, error: Error | null, result?: unknown) {
 	clearTimeout(job.timer);
 	if (error) job.reject(error);
-	else job.resolve(result!);
+	else job.resolve(result as never);
 }
 
 function rebuildError({ name, message }: { name: string; message: string }): Error {

@@ -1,7 +1,5 @@
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { generateInstance, seededRandom } from './instances';
-import { SOLVER_SOURCE } from './run-assignment';
 import { solveTransport, type TransportInstance, type TransportResult } from './transport';
 
 /** An instance from a weight matrix; `null` marks a forbidden pair. */
@@ -323,21 +321,5 @@ describe('solveTransport', () => {
 		expect(() =>
 			solveTransport({ ...instance([[1, 1]], [1, 1], 1), capacity: new Int32Array(3) })
 		).toThrow(RangeError);
-	});
-
-	it('runs the same from its own source, outside this module', () => {
-		const solve = runInNewContext(SOLVER_SOURCE) as typeof solveTransport;
-		const problem = generateInstance({
-			apps: 200,
-			jurors: 20,
-			seed: 5,
-			dist: 'correlated',
-			languages: 2,
-			fixedRate: 0.1
-		});
-		const result = solve(problem);
-		expect(result.status === 'optimal' && Array.from(result.pairs)).toEqual(
-			Array.from(pairsOf(solveTransport(problem)).flat())
-		);
 	});
 });

@@ -250,13 +250,24 @@ function openArcs(
 			if (value > maxWeight) maxWeight = value;
 		}
 	}
+	// Every solution has the same number of pairs, so weights may be shifted and divided by their
+	// common factor (tag-based weights are 10 × shared tags + 1): a smaller range, fewer scales.
+	let factor = 0;
+	for (let a = 0; a < count && factor !== 1; a++) factor = gcd(factor, arcWeight[a] - minWeight);
+	if (factor === 0) factor = 1;
+	for (let a = 0; a < count; a++) arcWeight[a] = (arcWeight[a] - minWeight) / factor;
 	return {
 		arcStart,
 		arcJuror,
 		arcWeight,
 		eligible,
-		weightRange: count > 0 ? maxWeight - minWeight : 0
+		weightRange: count > 0 ? (maxWeight - minWeight) / factor : 0
 	};
+}
+
+function gcd(a: number, b: number): number {
+	while (b !== 0) [a, b] = [b, a % b];
+	return a;
 }
 
 interface BlockedGroup {
@@ -471,7 +482,7 @@ function seedPrices(
 	{ scale, alpha, price, topEps }: Omit<Scaling, 'firstEps' | 'lastEps'> & { topEps: number }
 ): number {
 	const every = 4;
-	if (n < 2000 || topEps < alpha ** 3) return topEps;
+	if (n < 2000 || topEps < alpha ** 2) return topEps;
 	const apps = Math.ceil(n / every);
 	const sampleStart = new Int32Array(apps + 1);
 	let count = 0;
@@ -590,7 +601,9 @@ class Auction {
 	readonly heapW: Float64Array;
 	readonly heapKey: Float64Array;
 	readonly sinkHeld: Int32Array;
-	sinkProfit = 0;
+	// NaN, not 0: a field that starts as a small integer and later holds a double changes the
+	// object's shape, which deoptimizes every compiled method.
+	sinkProfit = NaN;
 	sinkMissing = 0;
 	readonly queue: Int32Array;
 	head = 0;
@@ -667,48 +680,45 @@ class Auction {
 		this.tail = this.tail === this.n ? 0 : this.tail + 1;
 	}
 
+	/** Writes a heap entry (position `at` of the global heap arrays). */
+	setEntry(at: number, arc: number, app: number, weight: number, key: number) {
+		this.heapArc[at] = arc;
+		this.heapApp[at] = app;
+		this.heapW[at] = weight;
+		this.heapKey[at] = key;
+	}
+
+	moveEntry(to: number, from: number) {
+		this.setEntry(to, this.heapArc[from], this.heapApp[from], this.heapW[from], this.heapKey[from]);
+	}
+
 	siftDown(start: number, size: number, at: number) {
-		const { heapArc, heapApp, heapW, heapKey } = this;
-		const arc = heapArc[start + at];
-		const app = heapApp[start + at];
-		const weight = heapW[start + at];
+		const { heapKey } = this;
+		const arc = this.heapArc[start + at];
+		const app = this.heapApp[start + at];
+		const weight = this.heapW[start + at];
 		const key = heapKey[start + at];
 		for (;;) {
 			let child = 2 * at + 1;
 			if (child >= size) break;
 			if (child + 1 < size && heapKey[start + child + 1] < heapKey[start + child]) child++;
-			const from = start + child;
-			if (heapKey[from] >= key) break;
-			heapArc[start + at] = heapArc[from];
-			heapApp[start + at] = heapApp[from];
-			heapW[start + at] = heapW[from];
-			heapKey[start + at] = heapKey[from];
+			if (heapKey[start + child] >= key) break;
+			this.moveEntry(start + at, start + child);
 			at = child;
 		}
-		heapArc[start + at] = arc;
-		heapApp[start + at] = app;
-		heapW[start + at] = weight;
-		heapKey[start + at] = key;
+		this.setEntry(start + at, arc, app, weight, key);
 	}
 
 	push(j: number, arc: number, app: number, weight: number, key: number) {
-		const { heapArc, heapApp, heapW, heapKey } = this;
 		const start = this.heapStart[j];
 		let at = this.heapSize[j]++;
 		while (at > 0) {
 			const up = (at - 1) >> 1;
-			const from = start + up;
-			if (heapKey[from] <= key) break;
-			heapArc[start + at] = heapArc[from];
-			heapApp[start + at] = heapApp[from];
-			heapW[start + at] = heapW[from];
-			heapKey[start + at] = heapKey[from];
+			if (this.heapKey[start + up] <= key) break;
+			this.moveEntry(start + at, start + up);
 			at = up;
 		}
-		heapArc[start + at] = arc;
-		heapApp[start + at] = app;
-		heapW[start + at] = weight;
-		heapKey[start + at] = key;
+		this.setEntry(start + at, arc, app, weight, key);
 	}
 
 	/** Refreshes stale keys at the top of a heap; returns the true minimum key. */
@@ -758,10 +768,7 @@ class Auction {
 		if (key > this.topKey(start, size)) {
 			outArc = this.heapArc[start];
 			outApp = this.heapApp[start];
-			this.heapArc[start] = arc;
-			this.heapApp[start] = app;
-			this.heapW[start] = weight;
-			this.heapKey[start] = key;
+			this.setEntry(start, arc, app, weight, key);
 			this.siftDown(start, size, 0);
 		}
 		if (outApp < 0) {
@@ -865,7 +872,7 @@ class Auction {
 	/** Keeps the pairs that are still ε-optimal for the new ε, rebuilds the heaps, queues the rest. */
 	startPhase(eps: number) {
 		const { n, m, price, profit, heldArc, heldJuror, heldW, heldCount, bestValue } = this;
-		const { heapStart, heapSize, heapArc, heapApp, heapW, heapKey, sinkHeld, slots } = this;
+		const { heapStart, heapSize, sinkHeld, slots } = this;
 		heapSize.fill(0);
 		for (let i = 0; i < n; i++) {
 			if (this.needOf[i] === 0) continue;
@@ -884,11 +891,7 @@ class Auction {
 					this.drop(i, heldArc[s]);
 					this.missing[i]++;
 				} else {
-					const at = heapStart[j] + heapSize[j]++;
-					heapArc[at] = heldArc[s];
-					heapApp[at] = i;
-					heapW[at] = heldW[s];
-					heapKey[at] = heldW[s] - pi;
+					this.setEntry(heapStart[j] + heapSize[j]++, heldArc[s], i, heldW[s], heldW[s] - pi);
 				}
 			}
 		}
@@ -903,10 +906,7 @@ class Auction {
 				sinkHeld[j] = 0;
 			}
 			for (let s = 0; s < sinkHeld[j]; s++) {
-				const at = heapStart[j] + heapSize[j]++;
-				heapApp[at] = -1;
-				heapW[at] = 0;
-				heapKey[at] = -this.sinkProfit;
+				this.setEntry(heapStart[j] + heapSize[j]++, 0, -1, 0, -this.sinkProfit);
 			}
 			for (let at = (heapSize[j] >> 1) - 1; at >= 0; at--)
 				this.siftDown(heapStart[j], heapSize[j], at);
@@ -986,6 +986,7 @@ class Auction {
 export const TRANSPORT_FUNCTIONS = [
 	solveTransport,
 	openArcs,
+	gcd,
 	maximumFlow,
 	seedPrices,
 	costScaling,
