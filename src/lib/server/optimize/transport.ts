@@ -13,10 +13,12 @@
  *    holder with the least slack and raises its price). Only jurors carry prices that matter, and
  *    the sink is a bidder of weight 0 that holds the unused capacity, so each phase ends with every
  *    slot filled. Weights are multiplied by 2·min(m, n+1)+1 so that ε = 1 at the last phase
- *    proves exact optimality (every residual cycle alternates jurors and applications).
+ *    proves exact optimality (every residual cycle alternates jurors and applications). On large
+ *    instances the juror prices are first seeded from a sample of the applications (seedPrices).
  *
- * Pure: no I/O. Every function of the solver is self-contained (no module-level state) because
- * run-assignment.ts ships their source to a worker thread; `TRANSPORT_FUNCTIONS` lists them.
+ * Pure: no I/O. The solver's functions and class are self-contained (no imports, no module-level
+ * state) because run-assignment.ts ships their source to a worker thread; `TRANSPORT_FUNCTIONS`
+ * lists them.
  */
 
 export interface TransportInstance {
