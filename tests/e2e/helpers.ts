@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { resolve } from 'node:path';
+import pg from 'pg';
 
 /** Where playwright.config.ts serves the built app under test. */
 export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
@@ -412,6 +413,26 @@ export function e2ePgPassword(): string {
 		pgPassword: string;
 	};
 	return secrets.pgPassword;
+}
+
+/**
+ * A demo person follows their browser's language again (as the demo data has it). Specs that make
+ * someone switch language (which is stored on their account) call this so later specs start clean.
+ */
+export async function followBrowserLanguage(email: string) {
+	const client = new pg.Client({
+		host: '127.0.0.1',
+		port: E2E_PG_PORT,
+		user: 'postgres',
+		password: e2ePgPassword(),
+		database: 'tandem'
+	});
+	await client.connect();
+	try {
+		await client.query('UPDATE "user" SET locale = NULL WHERE email = $1', [email]);
+	} finally {
+		await client.end();
+	}
 }
 
 // ---------------------------------------------------------------------------------------------

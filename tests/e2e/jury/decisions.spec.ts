@@ -5,9 +5,13 @@ import {
 	hydrated,
 	latestMailTo,
 	messages,
-	signInAs
+	signInAs,
+	followBrowserLanguage
 } from '../helpers';
 import { d, decide, FEEDBACK, seedReviewedCall, sendDecisions, type Seeded } from './reviewed-call';
+
+// Amira switches to German here (stored on her account); later specs expect her browser's language.
+test.afterAll(() => followBrowserLanguage(DEMO.applicant.email));
 
 const KVARTERSKRAFT = 'Kvarterskraft ekonomisk förening';
 const GRUENHOF = 'Grünhof Inklusion gGmbH';

@@ -12,7 +12,8 @@ import {
 	signInAs,
 	t,
 	uniqueEmail,
-	type Locale
+	type Locale,
+	followBrowserLanguage
 } from '../helpers';
 import {
 	acceptInvitation,
@@ -24,6 +25,9 @@ import {
 	type Juror
 } from './panel-data';
 import { d, decide, sendDecisions } from './reviewed-call';
+
+// Amira switches to German here (stored on her account); later specs expect her browser's language.
+test.afterAll(() => followBrowserLanguage(DEMO.applicant.email));
 
 /**
  * The whole jury, on one call (issue 4, "Done when"): Maja invites three jurors, who accept by

@@ -1,10 +1,11 @@
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import {
 	BASE_URL,
 	COOMPANION,
 	DEMO,
+	followBrowserLanguage,
 	KVARTERSKRAFT,
 	expectNoSeriousA11yViolations,
 	hydrated,
@@ -362,18 +363,10 @@ async function expectSaved(page: Page) {
 
 // ---------------------------------------------------------------------------------------------
 
-test.afterAll(async ({ browser }: { browser: Browser }) => {
-	// Amira's language is stored with her account when she switches; the other specs expect her to
-	// follow the browser, as the demo data has it.
-	const context = await browser.newContext({ baseURL: BASE_URL });
-	const page = await context.newPage();
-	await signInAs(page, 'applicant', '/account');
-	await page.locator('#locale').selectOption('');
-	await page.locator('form[action="?/profile"] button[type=submit]').click();
-	await expect(page.locator('#locale')).toHaveValue('');
-	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-	await context.close();
-});
+// Amira's language is stored with her account when she switches; this spec and the others expect
+// her to follow the browser, as the demo data has it.
+test.beforeAll(() => followBrowserLanguage(DEMO.applicant.email));
+test.afterAll(() => followBrowserLanguage(DEMO.applicant.email));
 
 test('manager creates a call in a programme and builds its form with every question type', async ({
 	page
