@@ -6,7 +6,11 @@ import {
 	application,
 	auditLog,
 	call,
+	callCriterion,
 	invitation,
+	juryMember,
+	jurySettings,
+	review,
 	membership,
 	organisation,
 	programme,
@@ -294,4 +298,76 @@ export async function appErrorOf(promise: Promise<unknown>) {
 	const error = await errorOf(promise);
 	if (!(error instanceof AppError)) throw error;
 	return { code: error.code, message: error.message, fields: error.fields };
+}
+
+/** A juror on a call's panel who accepted the invitation (with a juror role in the programme). */
+export async function createJuror(
+	callId: string,
+	overrides: Partial<typeof juryMember.$inferInsert> = {},
+	person: Partial<typeof user.$inferInsert> = {}
+) {
+	const [target] = await db().select().from(call).where(eq(call.id, callId));
+	const juror = await createUser(person);
+	await giveProgrammeRole(target.programmeId, juror.id, 'juror');
+	const [member] = await db()
+		.insert(juryMember)
+		.values({
+			callId,
+			email: juror.email,
+			name: juror.name,
+			userId: juror.id,
+			languages: ['en'],
+			tags: [],
+			acceptedAt: new Date(),
+			...overrides
+		})
+		.returning();
+	return { member, user: juror, actor: await actorFor(juror.id) };
+}
+
+/** Jury settings of a call (k, loads, phase…), created or overwritten. */
+export async function setJury(
+	callId: string,
+	values: Partial<typeof jurySettings.$inferInsert> = {}
+) {
+	const [row] = await db()
+		.insert(jurySettings)
+		.values({ callId, ...values })
+		.onConflictDoUpdate({ target: jurySettings.callId, set: values })
+		.returning();
+	return row;
+}
+
+/** Criteria for a call; defaults to two criteria on 1–5, weights 2 and 1. */
+export async function createCriteria(
+	callId: string,
+	list: Partial<typeof callCriterion.$inferInsert>[] = [
+		{ name: { en: 'Impact' }, weight: 2 },
+		{ name: { en: 'Feasibility' }, weight: 1 }
+	]
+) {
+	return db()
+		.insert(callCriterion)
+		.values(list.map((c, position) => ({ callId, name: { en: 'Criterion' }, position, ...c })))
+		.returning();
+}
+
+/** A review of an application by a panel member: assigned unless overridden. */
+export async function createReview(
+	callId: string,
+	applicationId: string,
+	juryMemberId: string,
+	overrides: Partial<typeof review.$inferInsert> = {}
+) {
+	const [row] = await db()
+		.insert(review)
+		.values({
+			callId,
+			applicationId,
+			juryMemberId,
+			reasons: { sharedTags: [], language: 'en' },
+			...overrides
+		})
+		.returning();
+	return row;
 }

@@ -177,6 +177,36 @@ describe('can', () => {
 	});
 });
 
+describe('can jury actions', () => {
+	const callResource: Resource = {
+		type: 'call',
+		organisationId: partner,
+		programmeOrganisationId: cluster,
+		programmeId
+	};
+
+	it('jury.manage is allowed to the running cluster, programme managers and admins only', () => {
+		const granted = (Object.entries(actors) as [ActorName, Actor][])
+			.filter(([, a]) => can(a, 'jury.manage', callResource))
+			.map(([name]) => name);
+		expect(granted).toEqual(['platform admin', 'partner manager', 'programme manager']);
+	});
+
+	it('review.score is allowed only to the juror the review is assigned to', () => {
+		const juror = actors.juror;
+		expect(can(juror, 'review.score', { type: 'review', jurorUserId: 'user-1' })).toBe(true);
+		expect(can(juror, 'review.score', { type: 'review', jurorUserId: 'user-2' })).toBe(false);
+		expect(can(juror, 'review.score', { type: 'review', jurorUserId: null })).toBe(false);
+		expect(
+			can(actors['platform admin'], 'review.score', { type: 'review', jurorUserId: 'user-9' })
+		).toBe(false);
+	});
+
+	it('review.score on a call resource is refused', () => {
+		expect(can(actors.juror, 'review.score', callResource)).toBe(false);
+	});
+});
+
 describe('authorize', () => {
 	it('authorize with a null actor throws unauthenticated', () => {
 		expect(() => authorize(null, 'admin.access')).toThrowError(

@@ -21,7 +21,9 @@ export type Resource =
 			type: 'application';
 			organisationId: string;
 			call: { organisationId: string; programmeOrganisationId: string; programmeId: string };
-	  };
+	  }
+	/** One juror's review: only the juror it is assigned to may read or score it. */
+	| { type: 'review'; jurorUserId: string | null };
 
 export type Action =
 	| 'account.manage'
@@ -40,7 +42,9 @@ export type Action =
 	| 'call.manage'
 	| 'application.create'
 	| 'application.edit'
-	| 'application.view';
+	| 'application.view'
+	| 'jury.manage'
+	| 'review.score';
 
 const platform: Resource = { type: 'platform' };
 
@@ -88,7 +92,15 @@ export function can(
 					isPlatformAdmin(actor))
 			);
 		case 'call.manage':
+		case 'jury.manage':
+			// Whoever runs the call runs its jury, its assignment and its decisions.
 			return resource.type === 'call' && managesCall(actor, resource);
+		case 'review.score':
+			return (
+				resource.type === 'review' &&
+				resource.jurorUserId !== null &&
+				resource.jurorUserId === actor.userId
+			);
 		case 'call.view':
 			return resource.type === 'call' && seesCall(actor, resource);
 		case 'application.create':

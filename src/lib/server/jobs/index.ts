@@ -5,6 +5,8 @@ import { db } from '../db';
 import { outbox } from '../db/schema';
 import { log } from '../log';
 import { deliverEmail } from '../notify/deliver-email';
+import { runJuryReminders } from '../review/remind-jurors';
+import { runSendDecisions } from '../review/send-decisions';
 import { closeExpiredCalls, runBulkEmail, runExport, sendDraftReminders } from './handlers';
 
 /** Job payloads are typed and checked: a malformed job fails loudly instead of doing half a thing. */
@@ -14,7 +16,9 @@ const payloads = {
 	'export-applications': z.object({ jobRunId: z.uuid() }),
 	'bulk-email': z.object({ jobRunId: z.uuid() }),
 	'draft-reminders': z.object({}),
-	'close-calls': z.object({})
+	'close-calls': z.object({}),
+	'jury-reminders': z.object({ jobRunId: z.uuid() }),
+	'send-decisions': z.object({ jobRunId: z.uuid() })
 };
 type JobName = keyof typeof payloads;
 
@@ -60,6 +64,12 @@ export async function startJobs(connectionString: string) {
 	await instance.schedule('close-calls', '*/5 * * * *', {});
 	await instance.work('close-calls', async () => {
 		await closeExpiredCalls();
+	});
+	await instance.work('jury-reminders', async ([job]) => {
+		await deliverSoon(await runJuryReminders(payloads['jury-reminders'].parse(job.data).jobRunId));
+	});
+	await instance.work('send-decisions', async ([job]) => {
+		await deliverSoon(await runSendDecisions(payloads['send-decisions'].parse(job.data).jobRunId));
 	});
 	boss = instance;
 }

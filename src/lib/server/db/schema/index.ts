@@ -6,3 +6,4 @@ export * from './audit';
 export * from './calls';
 export * from './applications';
 export * from './jobs';
+export * from './review';
