@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-	applicationCountries,
 	listApplicationsTable,
 	tableQuerySchema,
 	type TableQuery
@@ -221,13 +220,33 @@ describe('listApplicationsTable', () => {
 	it('an unknown call has no rows', async () => {
 		expect(await listApplicationsTable('00000000-0000-4000-8000-000000000000', query())).toEqual({
 			rows: [],
-			total: 0
+			total: 0,
+			countries: []
 		});
 	});
 });
 
-describe('applicationCountries', () => {
+describe('listApplicationsTable countries', () => {
 	it("lists the countries of the call's applicants once each, drafts included", async () => {
-		expect(await applicationCountries(callId)).toEqual(['AT', 'DE', 'DK', 'FI', 'NO', 'SE']);
+		expect((await listApplicationsTable(callId, query())).countries).toEqual([
+			'AT',
+			'DE',
+			'DK',
+			'FI',
+			'NO',
+			'SE'
+		]);
+	});
+
+	it('lists every country whatever the filters, so another one can be chosen', async () => {
+		const { rows, total, countries } = await listApplicationsTable(
+			callId,
+			query({ country: 'FI', q: 'sauna' })
+		);
+		expect([names(rows), total, countries]).toEqual([
+			['India Yhdistys'],
+			1,
+			['AT', 'DE', 'DK', 'FI', 'NO', 'SE']
+		]);
 	});
 });
