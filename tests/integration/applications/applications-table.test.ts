@@ -128,6 +128,21 @@ describe('listApplicationsTable', () => {
 		]);
 	});
 
+	it('ordered by organisation, pages the same way, and a page past the end keeps the total', async () => {
+		const page = (n: number) =>
+			listApplicationsTable(
+				callId,
+				query({ sort: 'organisation', dir: 'asc', pageSize: 10, page: n, country: 'SE' })
+			);
+		const [first, beyond] = [await page(1), await page(2)];
+		expect([names(first.rows), first.total, beyond.rows, beyond.total]).toEqual([
+			['Alfa Kooperativ', 'Echo Förening', 'Hotel Stiftelse', 'Kilo Kooperativ'],
+			4,
+			[],
+			4
+		]);
+	});
+
 	it('filters by status, eligibility, screening and country, combined', async () => {
 		const filtered = async (q: Record<string, unknown>) =>
 			names((await listApplicationsTable(callId, query({ ...q, dir: 'asc' }))).rows);

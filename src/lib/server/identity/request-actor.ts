@@ -1,7 +1,7 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { auth } from '../auth';
 import type { Actor } from './actor';
 import { loadActor, loadSessionActor } from './queries';
+import { sessionIsCurrent, verifySessionCookie } from './session-cookie';
 
 /** What a request knows about its session once it is signed in. */
 export interface RequestSession {
@@ -33,32 +33,6 @@ function sessionSettings(): Promise<SessionSettings> {
 		updateAge: context.sessionConfig.updateAge
 	}));
 	return settings;
-}
-
-/**
- * The session token from Better Auth's signed cookie (`token.base64(HMAC-SHA256(secret, token))`,
- * as better-call signs it), or null when there is none or the signature does not match.
- */
-export function verifySessionCookie(value: string | undefined, secret: string): string | null {
-	if (!value) return null;
-	const dot = value.lastIndexOf('.');
-	if (dot < 1) return null;
-	const token = value.slice(0, dot);
-	const signature = value.slice(dot + 1);
-	if (signature.length !== 44 || !signature.endsWith('=')) return null;
-	const expected = createHmac('sha256', secret).update(token).digest();
-	const given = Buffer.from(signature, 'base64');
-	return given.length === expected.length && timingSafeEqual(given, expected) ? token : null;
-}
-
-/** Better Auth's rule: a session is extended once `updateAge` has passed since it last was. */
-export function sessionIsCurrent(
-	session: Pick<RequestSession, 'expiresAt'>,
-	ages: Pick<SessionSettings, 'expiresIn' | 'updateAge'>,
-	now = Date.now()
-): boolean {
-	const expiresAt = session.expiresAt.valueOf();
-	return expiresAt > now && expiresAt - ages.expiresIn * 1000 + ages.updateAge * 1000 > now;
 }
 
 /**
