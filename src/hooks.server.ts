@@ -8,7 +8,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
 import { isLocale } from '$lib/i18n/localized';
 import { auth } from '$lib/server/auth';
-import { loadActor } from '$lib/server/identity/queries';
+import { loadRequestActor } from '$lib/server/identity/request-actor';
 import { log } from '$lib/server/log';
 import { startPlatform } from '$lib/server/startup';
 
@@ -27,6 +27,9 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = requestId;
 	event.locals.log = log.child({ requestId });
 	event.locals.actor = null;
+	// Lookups shared by the loads of one request; none after a form action (see request-memo.ts).
+	event.locals.memo =
+		event.request.method === 'GET' || event.request.method === 'HEAD' ? new Map() : undefined;
 	const started = performance.now();
 	const response = await resolve(event);
 	response.headers.set('x-request-id', requestId);
@@ -57,11 +60,14 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 
 const handleSession: Handle = async ({ event, resolve }) => {
 	if (!event.url.pathname.startsWith('/api/auth') && event.url.pathname !== '/healthz') {
-		const current = await auth().api.getSession({ headers: event.request.headers });
+		const current = await loadRequestActor(
+			(name) => event.cookies.get(name),
+			event.request.headers
+		);
 		if (current) {
 			event.locals.session = current.session;
-			event.locals.actor = await loadActor(current.user.id);
-			if (event.locals.actor?.locale) sessionLocales.set(event.request, event.locals.actor.locale);
+			event.locals.actor = current.actor;
+			if (current.actor.locale) sessionLocales.set(event.request, current.actor.locale);
 		}
 	}
 	return resolve(event);

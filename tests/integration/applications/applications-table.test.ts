@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-	applicationCountries,
 	listApplicationsTable,
 	tableQuerySchema,
 	type TableQuery
@@ -129,6 +128,21 @@ describe('listApplicationsTable', () => {
 		]);
 	});
 
+	it('ordered by organisation, pages the same way, and a page past the end keeps the total', async () => {
+		const page = (n: number) =>
+			listApplicationsTable(
+				callId,
+				query({ sort: 'organisation', dir: 'asc', pageSize: 10, page: n, country: 'SE' })
+			);
+		const [first, beyond] = [await page(1), await page(2)];
+		expect([names(first.rows), first.total, beyond.rows, beyond.total]).toEqual([
+			['Alfa Kooperativ', 'Echo Förening', 'Hotel Stiftelse', 'Kilo Kooperativ'],
+			4,
+			[],
+			4
+		]);
+	});
+
 	it('filters by status, eligibility, screening and country, combined', async () => {
 		const filtered = async (q: Record<string, unknown>) =>
 			names((await listApplicationsTable(callId, query({ ...q, dir: 'asc' }))).rows);
@@ -221,13 +235,33 @@ describe('listApplicationsTable', () => {
 	it('an unknown call has no rows', async () => {
 		expect(await listApplicationsTable('00000000-0000-4000-8000-000000000000', query())).toEqual({
 			rows: [],
-			total: 0
+			total: 0,
+			countries: []
 		});
 	});
 });
 
-describe('applicationCountries', () => {
+describe('listApplicationsTable countries', () => {
 	it("lists the countries of the call's applicants once each, drafts included", async () => {
-		expect(await applicationCountries(callId)).toEqual(['AT', 'DE', 'DK', 'FI', 'NO', 'SE']);
+		expect((await listApplicationsTable(callId, query())).countries).toEqual([
+			'AT',
+			'DE',
+			'DK',
+			'FI',
+			'NO',
+			'SE'
+		]);
+	});
+
+	it('lists every country whatever the filters, so another one can be chosen', async () => {
+		const { rows, total, countries } = await listApplicationsTable(
+			callId,
+			query({ country: 'FI', q: 'sauna' })
+		);
+		expect([names(rows), total, countries]).toEqual([
+			['India Yhdistys'],
+			1,
+			['AT', 'DE', 'DK', 'FI', 'NO', 'SE']
+		]);
 	});
 });

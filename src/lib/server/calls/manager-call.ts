@@ -1,7 +1,8 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { guard } from '../http';
-import { findOrganisationBySlug } from '../identity/queries';
+import { organisationOf } from '../identity/organisation-of';
+import { perRequest } from '../request-memo';
 import type { Action } from '../identity/can';
 import { callResource, findCall } from './queries';
 
@@ -13,12 +14,10 @@ export async function managerCall(
 	event: Pick<RequestEvent, 'locals' | 'url' | 'params'>,
 	action: Action = 'call.view'
 ) {
-	const params = event.params as { org?: string; call?: string };
+	const id = (event.params as { call?: string }).call ?? '';
 	const [organisation, target] = await Promise.all([
-		findOrganisationBySlug(params.org ?? ''),
-		/^[0-9a-f-]{36}$/i.test(params.call ?? '')
-			? findCall(params.call as string)
-			: Promise.resolve(null)
+		organisationOf(event),
+		/^[0-9a-f-]{36}$/i.test(id) ? perRequest(event, `call ${id}`, () => findCall(id)) : null
 	]);
 	if (
 		!organisation ||

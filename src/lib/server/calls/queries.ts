@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { db } from '../db';
+import { reusable, UNNAMED } from '../db/reusable';
 import { call, callCriterion, organisation, programme, programmePartner } from '../db/schema';
 
 const callFields = {
@@ -29,13 +30,18 @@ const callFields = {
 
 export type CallRow = Awaited<ReturnType<typeof findCall>> & {};
 
-export async function findCall(id: string) {
-	const [row] = await db()
+const callById = reusable((db) =>
+	db
 		.select(callFields)
 		.from(call)
 		.innerJoin(programme, eq(programme.id, call.programmeId))
 		.innerJoin(organisation, eq(organisation.id, call.organisationId))
-		.where(eq(call.id, id));
+		.where(eq(call.id, sql.placeholder('id')))
+		.prepare(UNNAMED)
+);
+
+export async function findCall(id: string) {
+	const [row] = await callById().execute({ id });
 	return row ?? null;
 }
 

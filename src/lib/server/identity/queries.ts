@@ -1,62 +1,92 @@
-import { and, asc, count, eq, isNull, gt } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, gt, sql } from 'drizzle-orm';
 import { db } from '../db';
-import { invitation, membership, organisation, programme, programmeRole, user } from '../db/schema';
-import type { Actor } from './actor';
+import { invitation, membership, organisation, session, user } from '../db/schema';
+import { reusable, UNNAMED } from '../db/reusable';
+import type { Actor, Membership, ProgrammeRole } from './actor';
 
-/** Everything `can()` needs about a signed-in person: two small queries per request. */
-export async function loadActor(userId: string): Promise<Actor | null> {
-	const [person] = await db()
-		.select({
-			id: user.id,
-			email: user.email,
-			name: user.name,
-			platformAdmin: user.platformAdmin,
-			locale: user.locale,
-			activeOrganisationId: user.activeOrganisationId
-		})
-		.from(user)
-		.where(eq(user.id, userId));
-	if (!person) return null;
-	const [memberships, programmeRoles] = await Promise.all([
-		db()
-			.select({
-				organisationId: membership.organisationId,
-				slug: organisation.slug,
-				name: organisation.name,
-				kind: organisation.kind,
-				role: membership.role
-			})
-			.from(membership)
-			.innerJoin(organisation, eq(organisation.id, membership.organisationId))
-			.where(eq(membership.userId, userId))
-			.orderBy(asc(organisation.name)),
-		db()
-			.select({
-				programmeId: programmeRole.programmeId,
-				organisationId: programme.organisationId,
-				role: programmeRole.role
-			})
-			.from(programmeRole)
-			.innerJoin(programme, eq(programme.id, programmeRole.programmeId))
-			.where(eq(programmeRole.userId, userId))
-	]);
-	const active = memberships.some((m) => m.organisationId === person.activeOrganisationId)
-		? person.activeOrganisationId
-		: (memberships[0]?.organisationId ?? null);
-	return {
-		userId: person.id,
-		email: person.email,
-		name: person.name,
-		platformAdmin: person.platformAdmin,
-		locale: person.locale,
-		activeOrganisationId: active,
-		memberships,
-		programmeRoles
-	};
+/**
+ * Everything `can()` needs about a person, in one round trip: the user row with their memberships
+ * (by organisation name) and programme roles gathered as JSON by the database.
+ */
+const actorFields = {
+	userId: user.id,
+	email: user.email,
+	name: user.name,
+	platformAdmin: user.platformAdmin,
+	locale: user.locale,
+	activeOrganisationId: user.activeOrganisationId,
+	// Plain SQL: inside a subquery Drizzle would not qualify these column names.
+	memberships: sql<Membership[]>`coalesce((
+		SELECT json_agg(json_build_object(
+			'organisationId', o.id, 'slug', o.slug, 'name', o.name, 'kind', o.kind, 'role', m.role
+		) ORDER BY o.name, o.id)
+		FROM membership m INNER JOIN organisation o ON o.id = m.organisation_id
+		WHERE m.user_id = "user".id
+	), '[]'::json)`,
+	programmeRoles: sql<ProgrammeRole[]>`coalesce((
+		SELECT json_agg(json_build_object(
+			'programmeId', r.programme_id, 'organisationId', p.organisation_id, 'role', r.role
+		) ORDER BY r.programme_id, r.role)
+		FROM programme_role r INNER JOIN programme p ON p.id = r.programme_id
+		WHERE r.user_id = "user".id
+	), '[]'::json)`
+};
+
+type ActorRow = Omit<Actor, 'activeOrganisationId'> & { activeOrganisationId: string | null };
+
+/** The active organisation is one the person still belongs to, else their first. */
+function toActor(row: ActorRow): Actor {
+	const active = row.memberships.some((m) => m.organisationId === row.activeOrganisationId)
+		? row.activeOrganisationId
+		: (row.memberships[0]?.organisationId ?? null);
+	return { ...row, activeOrganisationId: active };
 }
 
-export async function findOrganisationBySlug(slug: string) {
-	const [row] = await db()
+const actorById = reusable((db) =>
+	db
+		.select(actorFields)
+		.from(user)
+		.where(eq(user.id, sql.placeholder('userId')))
+		.prepare(UNNAMED)
+);
+
+export async function loadActor(userId: string): Promise<Actor | null> {
+	const [row] = await actorById().execute({ userId });
+	return row ? toActor(row) : null;
+}
+
+const sessionActorByToken = reusable((db) =>
+	db
+		.select({
+			session: {
+				id: session.id,
+				token: session.token,
+				userId: session.userId,
+				expiresAt: session.expiresAt,
+				createdAt: session.createdAt,
+				updatedAt: session.updatedAt,
+				ipAddress: session.ipAddress,
+				userAgent: session.userAgent
+			},
+			actor: actorFields
+		})
+		.from(session)
+		.innerJoin(user, eq(user.id, session.userId))
+		.where(eq(session.token, sql.placeholder('token')))
+		.prepare(UNNAMED)
+);
+
+/**
+ * A request's session (by its token) and its person, in one round trip. The caller decides
+ * whether the session is still current (expiry, refresh): see `identity/request-actor.ts`.
+ */
+export async function loadSessionActor(token: string) {
+	const [row] = await sessionActorByToken().execute({ token });
+	return row ? { session: row.session, actor: toActor(row.actor) } : null;
+}
+
+const organisationBySlug = reusable((db) =>
+	db
 		.select({
 			id: organisation.id,
 			slug: organisation.slug,
@@ -66,7 +96,12 @@ export async function findOrganisationBySlug(slug: string) {
 			timeZone: organisation.timeZone
 		})
 		.from(organisation)
-		.where(eq(organisation.slug, slug));
+		.where(eq(organisation.slug, sql.placeholder('slug')))
+		.prepare(UNNAMED)
+);
+
+export async function findOrganisationBySlug(slug: string) {
+	const [row] = await organisationBySlug().execute({ slug });
 	return row ?? null;
 }
 

@@ -67,6 +67,8 @@ export const application = pgTable(
 	},
 	(t) => [
 		index('application_call_status_idx').on(t.callId, t.status, t.submittedAt),
+		// The managers' table, latest first: a page comes in order without sorting every application.
+		index('application_call_submitted_idx').on(t.callId, t.submittedAt.desc().nullsFirst(), t.id),
 		index('application_org_idx').on(t.organisationId),
 		index('application_search_idx').using('gin', t.search)
 	]

@@ -9,11 +9,8 @@ import { config } from '$lib/server/config';
 import { AppError } from '$lib/server/errors';
 import { actionFailure, guard, httpError, requireActor } from '$lib/server/http';
 import { inviteMember } from '$lib/server/identity/invite-member';
-import {
-	findOrganisationBySlug,
-	listMembers,
-	listOpenInvitations
-} from '$lib/server/identity/queries';
+import { organisationOf as findOrganisation } from '$lib/server/identity/organisation-of';
+import { listMembers, listOpenInvitations } from '$lib/server/identity/queries';
 import { revokeInvitation } from '$lib/server/identity/revoke-invitation';
 import { deliverSoon } from '$lib/server/jobs';
 
@@ -23,7 +20,7 @@ async function organisationOf(
 	event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]
 ) {
 	requireActor(event);
-	const organisation = await findOrganisationBySlug(event.params.org ?? '');
+	const organisation = await findOrganisation(event);
 	if (!organisation) httpError(new AppError('not_found'));
 	const actor = guard(event, 'organisation.manage', { type: 'organisation', id: organisation.id });
 	return { organisation, actor };

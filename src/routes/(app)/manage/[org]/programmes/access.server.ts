@@ -1,7 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { AppError } from '$lib/server/errors';
 import { guard, httpError } from '$lib/server/http';
-import { findOrganisationBySlug } from '$lib/server/identity/queries';
+import { organisationOf } from '$lib/server/identity/organisation-of';
 
 type Event = Pick<RequestEvent, 'locals' | 'url'> & { params: Partial<Record<string, string>> };
 
@@ -10,7 +10,7 @@ type Event = Pick<RequestEvent, 'locals' | 'url'> & { params: Partial<Record<str
  * clusters only; for enterprises and providers these pages do not exist.
  */
 export async function clusterOf(event: Event) {
-	const organisation = await findOrganisationBySlug(event.params.org ?? '');
+	const organisation = await organisationOf(event);
 	if (!organisation || organisation.kind !== 'cluster') httpError(new AppError('not_found'));
 	const actor = guard(event, 'organisation.manage', { type: 'organisation', id: organisation.id });
 	return { organisation, actor };

@@ -4,11 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { parseForm } from '$lib/forms/validation';
 import { isLocale } from '$lib/i18n/localized';
-import {
-	applicationCountries,
-	listApplicationsTable,
-	tableQuerySchema
-} from '$lib/server/applications/queries';
+import { listApplicationsTable, tableQuerySchema } from '$lib/server/applications/queries';
 import { requestExport } from '$lib/server/applications/request-export';
 import { sendBulkEmail } from '$lib/server/applications/send-bulk-email';
 import { managerCall } from '$lib/server/calls/manager-call';
@@ -36,13 +32,10 @@ const bulkEmailSchema = z.object({
 export const load = (async (event) => {
 	const { actor, call } = await managerCall(event, 'call.view');
 	const query = tableQuerySchema.parse(Object.fromEntries(event.url.searchParams));
-	const [table, countries] = await Promise.all([
-		listApplicationsTable(call.id, query),
-		applicationCountries(call.id)
-	]);
+	const { rows, total, countries } = await listApplicationsTable(call.id, query);
 	return {
 		query,
-		table,
+		table: { rows, total },
 		countries,
 		timeZone: call.timeZone,
 		canManage: can(actor, 'call.manage', callResource(call))

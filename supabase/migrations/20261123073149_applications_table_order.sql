@@ -1,0 +1,1 @@
+CREATE INDEX "application_call_submitted_idx" ON "application" USING btree ("call_id","submitted_at" DESC NULLS FIRST,"id");
