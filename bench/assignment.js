@@ -21,11 +21,11 @@
 // - HiGHS solves the LP (maximise Σ w·x, Σ_j x_ij = k, Σ_i x_ij ≤ capacity_j, 0 ≤ x ≤ 1; totally
 //   unimodular, so its optimum is the assignment optimum); highs_s is the time of solve() on the LP
 //   text, parsing included. Expect ~20 s and ~1 GB on the large cases. BENCH_HIGHS=0 skips it.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const CASES = [
 	{ apps: 1000, jurors: 60, dist: 'uniform' },
@@ -84,9 +84,28 @@ async function main() {
 	}
 }
 
-/** The PostgreSQL ranking query's time, measured by the lead engineer's part of the bench. */
+/**
+ * The PostgreSQL ranking query for 5,000 applications × 3 reviews × 6 criteria: bench/ranking.js
+ * seeds its own embedded PostgreSQL and times the query the results page runs; its figure is
+ * folded in here.
+ */
 function rankingMs() {
-	return null;
+	const run = spawnSync(
+		process.execPath,
+		[fileURLToPath(new URL('./ranking.js', import.meta.url))],
+		{
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'inherit']
+		}
+	);
+	const lines = (run.stdout ?? '').trim().split('\n');
+	for (const line of lines.slice(0, -1)) console.log(line);
+	try {
+		return JSON.parse(lines.at(-1) ?? '').ranking_ms ?? null;
+	} catch {
+		console.log('ranking bench failed; see above');
+		return null;
+	}
 }
 
 async function bundleSolver(outDir) {
