@@ -41,8 +41,9 @@ function sessionSettings(): Promise<SessionSettings> {
  *
  * The common case is one query: the signed cookie names a session that exists, has not expired
  * and is not yet due to be extended; it and its person are read together. Anything else (an
- * expired, unknown or due session) goes through Better Auth's `getSession`, which extends or
- * deletes the session and sets or clears the cookies as it always does.
+ * expired, unknown or due session, a cookie this check cannot read) goes through Better Auth's
+ * `getSession`, which decides, extends or deletes the session and sets or clears the cookies as
+ * it always does.
  */
 export async function loadRequestActor(
 	cookie: (name: string) => string | undefined,
@@ -52,9 +53,7 @@ export async function loadRequestActor(
 	const value = cookie(current.cookieName);
 	if (!value) return null;
 	const token = verifySessionCookie(value, current.secret);
-	// A forged or damaged cookie: Better Auth would find no session for it either.
-	if (!token) return null;
-	const found = await loadSessionActor(token);
+	const found = token ? await loadSessionActor(token) : null;
 	if (found && sessionIsCurrent(found.session, current)) return found;
 
 	const session = await auth().api.getSession({ headers });
