@@ -175,15 +175,14 @@ describe('rankingQuery', () => {
 				r.applicationId,
 				r.n,
 				r.mean,
-				r.median,
 				r.rankRaw,
 				r.rankNormalised,
 				r.flagged
 			])
 		).toEqual([
-			[a, 2, 75, 75, 1, 2, true],
-			[c, 2, 57.5, 57.5, 2, 1, true],
-			[b, 2, 55, 55, 3, 3, true]
+			[a, 2, 75, 1, 2, true],
+			[c, 2, 57.5, 2, 1, true],
+			[b, 2, 55, 3, 3, true]
 		]);
 		const normalised = new Map(rows.map((r) => [r.applicationId, r.normalised]));
 		expect(normalised.get(a)).toBeCloseTo(62.5, 9);

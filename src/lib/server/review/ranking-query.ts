@@ -7,15 +7,11 @@ export interface RankingRow {
 	applicationId: string;
 	n: number;
 	mean: number;
-	median: number;
-	/** Sample SD; null with one review. */
-	sd: number | null;
-	min: number;
-	max: number;
 	/** Juror-z-normalised mean on the 0–100 scale (see ranking.sql). */
 	normalised: number;
 	rankRaw: number;
 	rankNormalised: number;
+	/** High disagreement (SD or range over the thresholds, with two reviews or more). */
 	flagged: boolean;
 }
 
@@ -32,7 +28,7 @@ function bind(text: string, params: unknown[]): SQL {
 
 /**
  * A call's ranking computed in PostgreSQL in one statement: per application with a submitted review
- * its n, mean, median, SD, juror-z-normalised mean, both ranks and the disagreement flag, ordered
+ * its n, mean, juror-z-normalised mean, both ranks and the disagreement flag, ordered
  * by raw rank. Applications without a complete review are not in it. The caller scopes and
  * authorises the call (this reads any call it is given).
  */
@@ -43,10 +39,6 @@ export async function rankingQuery(callId: string, ex: Executor = db()): Promise
 	return (result.rows as unknown as RankingRow[]).map((row) => ({
 		...row,
 		mean: Number(row.mean),
-		median: Number(row.median),
-		sd: row.sd === null ? null : Number(row.sd),
-		min: Number(row.min),
-		max: Number(row.max),
 		normalised: Number(row.normalised)
 	}));
 }

@@ -1,5 +1,8 @@
 -- The ranking of one call's applications from its submitted reviews, computed in PostgreSQL.
--- Used by the decisions list (review/ranking-query.ts) and timed by bench/ranking.js.
+-- Used by the decisions list and "suggest by quota" (review/ranking-query.ts) and timed by
+-- bench/ranking.js. It returns what those use: n, mean, normalised score, both ranks and the flag.
+-- The median, SD and range of each application are on the results page (review/results.ts); the
+-- SD and range are computed here for the flag only (every returned float costs output time).
 --   $1 call id · $2 / $3 the disagreement thresholds (SD, range) on the 0–100 scale
 -- Counts the same reviews as the TS maths (review/results.ts → callResults): submitted, with a
 -- total, by a juror still on the panel, of an application that is submitted and not screened out.
@@ -30,7 +33,6 @@ per_application AS (
 		s.application_id,
 		count(*)::int AS n,
 		avg(s.total) AS mean,
-		percentile_cont(0.5) WITHIN GROUP (ORDER BY s.total) AS median,
 		stddev_samp(s.total) AS sd,
 		min(s.total) AS min,
 		max(s.total) AS max,
@@ -47,12 +49,7 @@ SELECT
 	application_id AS "applicationId",
 	n,
 	mean,
-	median,
-	sd,
-	min,
-	max,
 	normalised,
-	-- Scores within 1e-9 share a rank, as in the TS rankings (sums in another order differ in the last bits).
 	rank() OVER (ORDER BY round(mean * 1e9) DESC)::int AS "rankRaw",
 	rank() OVER (ORDER BY round(normalised * 1e9) DESC)::int AS "rankNormalised",
 	(n >= 2 AND (sd >= $2::float8 OR max - min >= $3::float8)) AS flagged
