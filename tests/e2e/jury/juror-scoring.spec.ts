@@ -1,15 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import pg from 'pg';
 import {
 	BASE_URL,
+	COOMPANION,
+	DEMO,
+	E2E_PG_PORT,
+	e2ePgPassword,
 	expectNoSeriousA11yViolations,
+	latestMailTo,
 	hydrated,
 	messagePattern,
 	signInAs,
 	t,
 	type Locale
 } from '../helpers';
+import { d } from './reviewed-call';
 
 /** The juror's catalogue (messages/review), read from disk like the main one. */
 const catalogue = (locale: Locale) =>
@@ -232,4 +239,82 @@ test('declaring a conflict takes the application off Jonas’s list', async ({ p
 	await expect(
 		callCard(page).getByText(rt('review_progress', { submitted: 2, total: 2 }))
 	).toBeVisible();
+});
+
+/** The demo jury call's id and one application Jonas has submitted a review of. */
+async function jonasSubmittedReview(): Promise<{ callId: string; applicationId: string }> {
+	const client = new pg.Client({
+		host: '127.0.0.1',
+		port: E2E_PG_PORT,
+		user: 'postgres',
+		password: e2ePgPassword(),
+		database: 'tandem'
+	});
+	await client.connect();
+	try {
+		const { rows } = await client.query(
+			`SELECT c.id AS "callId", r.application_id AS "applicationId"
+			 FROM review r JOIN call c ON c.id = r.call_id
+			 JOIN jury_member m ON m.id = r.jury_member_id
+			 WHERE c.slug = 'innovation-support-2026-spring' AND m.email = $1 AND r.status = 'submitted'
+			 ORDER BY r.submitted_at LIMIT 1`,
+			[DEMO.juror.email]
+		);
+		expect(rows, 'Jonas has a submitted review').toHaveLength(1);
+		return rows[0];
+	} finally {
+		await client.end();
+	}
+}
+
+test('Maja reopens one of Jonas’s submitted reviews; he follows the email, changes a score and submits again', async ({
+	page
+}) => {
+	const { callId, applicationId } = await jonasSubmittedReview();
+	await signInAs(
+		page,
+		'manager',
+		`/manage/${COOMPANION.slug}/calls/${callId}/results/${applicationId}`
+	);
+	const card = page.getByTestId('review-card').filter({ hasText: DEMO.juror.name });
+	await expect(card).toContainText(d('en', 'decisions_review_status_submitted'));
+	const totalBefore = await card.getByTestId('review-total').textContent();
+	await hydrated(page);
+	await expect(card.getByLabel(d('en', 'decisions_reopen_notify'))).toBeChecked();
+	await card.getByRole('button', { name: d('en', 'decisions_reopen') }).click();
+	await expect(card).toContainText(d('en', 'decisions_review_status_started'));
+	await expect(card.getByRole('button', { name: d('en', 'decisions_reopen') })).toHaveCount(0);
+	// Jonas is told in Swedish and the link opens the review, editable again.
+	const mail = await latestMailTo(page, DEMO.juror.email);
+	expect(mail.subject).toBe(rt('review_email_reopened_subject', { call: CALL_TITLE }));
+	const link = mail.links.find((href) => href.includes(applicationId));
+	expect(link, 'the email links to the reopened review').toBeDefined();
+	await signInAs(page, 'juror', link!);
+	await expect(page.getByRole('heading', { name: rt('review_scores_title') })).toBeVisible();
+	await expect(page.getByText(rt('review_submitted_title'))).toHaveCount(0);
+	await hydrated(page);
+	const options = criterion(page, 0).locator('input[type=radio]');
+	await expect(options.first()).toBeEnabled();
+	const current = await criterion(page, 0).locator('input:checked').getAttribute('value');
+	const changed = current === '1' ? '2' : '1';
+	await criterion(page, 0).locator(`input[value="${changed}"]`).check();
+	await expect(page.locator('[data-save-status=top]')).toHaveText(
+		messagePattern(rt('review_save_saved'))
+	);
+	await page.getByRole('button', { name: rt('review_submit'), exact: true }).click();
+	await page.getByRole('button', { name: rt('review_submit_confirm_yes') }).click();
+	await expect(page.getByText(rt('review_submitted_title'))).toBeVisible();
+	await expect(page.locator('input[type=radio]')).toHaveCount(0);
+
+	// Back on the results, Maja sees the new submission, which she could reopen again (her own
+	// browser: not Jonas's language cookie).
+	await page.context().clearCookies();
+	await signInAs(
+		page,
+		'manager',
+		`/manage/${COOMPANION.slug}/calls/${callId}/results/${applicationId}`
+	);
+	await expect(card).toContainText(d('en', 'decisions_review_status_submitted'));
+	await expect(card.getByRole('button', { name: d('en', 'decisions_reopen') })).toBeVisible();
+	await expect(card.getByTestId('review-total')).not.toHaveText(totalBefore ?? '');
 });
