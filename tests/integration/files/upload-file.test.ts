@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileKind, FormDefinition } from '../../../src/lib/calls/form-definition';
 import { readApplicationFile } from '../../../src/lib/server/applications/read-file';
-import { DraftConflict } from '../../../src/lib/server/applications/save-draft';
+import { DraftConflict, saveDraft } from '../../../src/lib/server/applications/save-draft';
 import { submitApplication } from '../../../src/lib/server/applications/submit-application';
 import { uploadFile } from '../../../src/lib/server/applications/upload-file';
 import { db } from '../../../src/lib/server/db';
@@ -270,6 +270,67 @@ describe('uploadFile', () => {
 		expect(storedObjects(app.id)).toEqual([rows[0].storageKey.split('/').pop()]);
 		expect(existsSync(join(dir, firstRow.storageKey))).toBe(false);
 		expect(await stateOf(app.id)).toEqual({ answers: { deck: second.file.id }, version: 3 });
+	});
+
+	it('removing a file answer deletes the file, in the database and the store, on the record', async () => {
+		const { app, actor } = await draftAccepting(['pdf']);
+		const uploaded = await uploadFile({
+			actor,
+			applicationId: app.id,
+			questionId: 'deck',
+			version: 1,
+			fileName: 'deck.pdf',
+			bytes: PDF
+		});
+		const [row] = await filesOf(app.id);
+		expect(existsSync(join(dir, row.storageKey))).toBe(true);
+
+		// The form sends the other answers and an empty file answer, as the Remove button leaves it.
+		const saved = await saveDraft({
+			actor,
+			applicationId: app.id,
+			version: uploaded.version,
+			answers: { deck: '' }
+		});
+
+		expect(await filesOf(app.id)).toEqual([]);
+		expect(storedObjects(app.id)).toEqual([]);
+		expect(await stateOf(app.id)).toEqual({ answers: {}, version: saved.version });
+		expect(
+			(await auditEntries(app.id))
+				.filter((e) => e.action === 'application.file_removed')
+				.map((e) => e.data)
+		).toEqual([{ questionId: 'deck', fileId: uploaded.file.id }]);
+	});
+
+	it('a save that keeps the file answer keeps the file, and a refused save removes nothing', async () => {
+		const { app, actor } = await draftAccepting(['pdf']);
+		const uploaded = await uploadFile({
+			actor,
+			applicationId: app.id,
+			questionId: 'deck',
+			version: 1,
+			fileName: 'deck.pdf',
+			bytes: PDF
+		});
+		const kept = await saveDraft({
+			actor,
+			applicationId: app.id,
+			version: uploaded.version,
+			answers: { deck: uploaded.file.id }
+		});
+		// From an old version (another tab): a conflict, and the file stays.
+		const error = await errorOf(
+			saveDraft({ actor, applicationId: app.id, version: uploaded.version, answers: {} })
+		);
+
+		expect(error).toBeInstanceOf(DraftConflict);
+		expect((await filesOf(app.id)).map((f) => f.id)).toEqual([uploaded.file.id]);
+		expect(storedObjects(app.id)).toHaveLength(1);
+		expect(await stateOf(app.id)).toEqual({
+			answers: { deck: uploaded.file.id },
+			version: kept.version
+		});
 	});
 
 	it('a file name with path separators and control characters is made safe', async () => {

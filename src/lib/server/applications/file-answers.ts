@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { questionsOf } from '$lib/calls/form-definition';
 import type { Executor } from '../db';
 import { applicationFile } from '../db/schema';
@@ -25,9 +25,31 @@ export async function fileNamesOf(tx: Executor, applicationId: string) {
 		.select({
 			id: applicationFile.id,
 			questionId: applicationFile.questionId,
-			fileName: applicationFile.fileName
+			fileName: applicationFile.fileName,
+			storageKey: applicationFile.storageKey
 		})
 		.from(applicationFile)
 		.where(eq(applicationFile.applicationId, applicationId));
 	return files;
+}
+
+/**
+ * The files no answer names any more (a file answer removed, or cleared by a save), deleted from
+ * the application; their stored objects are for the caller to remove once the change is committed.
+ */
+export async function deleteUnansweredFiles(
+	tx: Executor,
+	answers: Record<string, unknown>,
+	files: { id: string; questionId: string; storageKey: string }[]
+) {
+	const unanswered = files.filter((file) => answers[file.questionId] !== file.id);
+	if (unanswered.length) {
+		await tx.delete(applicationFile).where(
+			inArray(
+				applicationFile.id,
+				unanswered.map((file) => file.id)
+			)
+		);
+	}
+	return unanswered;
 }

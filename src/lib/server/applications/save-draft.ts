@@ -8,7 +8,8 @@ import { acceptsSubmissions } from '../calls/rules';
 import { AppError } from '../errors';
 import type { Actor } from '../identity/actor';
 import { lockApplication } from './lock-application';
-import { assertFileAnswers, fileNamesOf } from './file-answers';
+import { assertFileAnswers, deleteUnansweredFiles, fileNamesOf } from './file-answers';
+import { fileStore } from '../files';
 
 export class DraftConflict extends AppError {
 	constructor(readonly currentVersion: number) {
@@ -28,7 +29,8 @@ export function editable(
 
 /**
  * Autosave: stores answers only if the version the browser edited is still the latest. Another tab
- * (or person) having saved in between is a conflict, never a silent overwrite.
+ * (or person) having saved in between is a conflict, never a silent overwrite. A file answer the
+ * save removes takes its file with it: the record at once, the stored object after the commit.
  */
 export async function saveDraft({
 	actor,
@@ -41,7 +43,7 @@ export async function saveDraft({
 	version: number;
 	answers: unknown;
 }) {
-	return db().transaction(async (tx) => {
+	const saved = await db().transaction(async (tx) => {
 		const { application: current, call } = await lockApplication(
 			tx,
 			actor,
@@ -54,7 +56,8 @@ export async function saveDraft({
 		const mode = current.status === 'submitted' ? 'submit' : 'draft';
 		const checked = validateAnswers(call.form, answers, mode);
 		if (!checked.ok) throw new AppError('invalid_input', 'answers_invalid', checked.errors);
-		assertFileAnswers(call.form, checked.answers, await fileNamesOf(tx, applicationId));
+		const files = await fileNamesOf(tx, applicationId);
+		assertFileAnswers(call.form, checked.answers, files);
 		// A submission edited before the deadline is judged again on its new answers.
 		let eligibility = {};
 		if (current.status === 'submitted') {
@@ -71,6 +74,17 @@ export async function saveDraft({
 			.set({ answers: checked.answers, version: version + 1, updatedAt: savedAt, ...eligibility })
 			.where(and(eq(application.id, applicationId), eq(application.version, version)))
 			.returning({ version: application.version, updatedAt: application.updatedAt });
+		const removed = await deleteUnansweredFiles(tx, checked.answers, files);
+		for (const file of removed) {
+			await recordAudit(tx, {
+				actorUserId: actor.userId,
+				action: 'application.file_removed',
+				entityType: 'application',
+				entityId: applicationId,
+				organisationId: current.organisationId,
+				data: { questionId: file.questionId, fileId: file.id }
+			});
+		}
 		if (current.status === 'submitted') {
 			// Editing a submission (the call allows it until the deadline) is on the record.
 			await recordAudit(tx, {
@@ -82,6 +96,16 @@ export async function saveDraft({
 				data: { version: saved.version }
 			});
 		}
-		return { version: saved.version, savedAt: saved.updatedAt };
+		return {
+			version: saved.version,
+			savedAt: saved.updatedAt,
+			removedKeys: removed.map((file) => file.storageKey)
+		};
 	});
+	// After the commit: a failure leaves an orphaned object, never an answer without its file.
+	for (const key of saved.removedKeys)
+		await fileStore()
+			.remove(key)
+			.catch(() => undefined);
+	return { version: saved.version, savedAt: saved.savedAt };
 }
