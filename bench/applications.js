@@ -2,7 +2,7 @@
 // applications to one call, against the built app in its own data folder. Prints figures; the last
 // line is one JSON object.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { parse } from 'devalue';
 import pg from 'pg';
 
@@ -37,6 +37,25 @@ const WORDS = [
 ];
 
 const pick = (list, i) => list[i % list.length];
+/** CPU seconds (user + system) used so far by the app's node process and by all PostgreSQL processes. */
+function cpuSeconds(appPid) {
+	const read = (pid) => {
+		try {
+			const [comm, rest] = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ');
+			const fields = rest.split(' ');
+			return { comm: comm.split(' (')[1], ticks: Number(fields[11]) + Number(fields[12]) };
+		} catch {
+			return null;
+		}
+	};
+	let postgres = 0;
+	for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+		const stat = read(pid);
+		if (stat?.comm === 'postgres') postgres += stat.ticks;
+	}
+	// Linux counts CPU time in ticks of 10 ms (USER_HZ 100).
+	return { app: (read(appPid)?.ticks ?? 0) / 100, postgres: postgres / 100 };
+}
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
 if (!existsSync('build/index.js')) {
@@ -45,18 +64,23 @@ if (!existsSync('build/index.js')) {
 }
 
 rmSync(DATA, { recursive: true, force: true });
-const app = spawn('node', ['build/index.js'], {
-	env: {
-		...process.env,
-		DATABASE_URL: '',
-		PORT: String(PORT),
-		ORIGIN,
-		TANDEM_DATA_DIR: DATA,
-		EMBEDDED_PG_PORT: String(PG_PORT),
-		LOG_LEVEL: process.env.LOG_LEVEL || 'error'
-	},
-	stdio: ['ignore', process.env.BENCH_VERBOSE ? 'inherit' : 'ignore', 'inherit']
-});
+// BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", is passed to the app's node.
+const app = spawn(
+	'node',
+	[...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), 'build/index.js'],
+	{
+		env: {
+			...process.env,
+			DATABASE_URL: '',
+			PORT: String(PORT),
+			ORIGIN,
+			TANDEM_DATA_DIR: DATA,
+			EMBEDDED_PG_PORT: String(PG_PORT),
+			LOG_LEVEL: process.env.LOG_LEVEL || 'error'
+		},
+		stdio: ['ignore', process.env.BENCH_VERBOSE ? 'inherit' : 'ignore', 'inherit']
+	}
+);
 const stop = () =>
 	new Promise((done) => {
 		app.once('exit', done);
@@ -168,8 +192,9 @@ try {
 	for (const [name, url] of Object.entries(cases)) {
 		const check = await fetch(url, { headers: { cookie } });
 		if (check.status !== 200) throw new Error(`${name}: HTTP ${check.status}`);
-		await check.text();
+		const size = Buffer.byteLength(await check.text());
 		const times = [];
+		const cpuBefore = cpuSeconds(app.pid);
 		let next = 0;
 		await Promise.all(
 			Array.from({ length: CONCURRENCY }, async () => {
@@ -183,10 +208,13 @@ try {
 				}
 			})
 		);
+		const cpuAfter = cpuSeconds(app.pid);
+		const perRequest = (key) => (((cpuAfter[key] - cpuBefore[key]) * 1000) / REQUESTS).toFixed(1);
 		times.sort((a, b) => a - b);
 		p95[name] = Math.round(quantile(times, 0.95));
 		console.log(
-			`${name.padEnd(9)} ${REQUESTS} requests, ${CONCURRENCY} concurrent: p50 ${quantile(times, 0.5).toFixed(1)} ms, p95 ${quantile(times, 0.95).toFixed(1)} ms`
+			`${name.padEnd(9)} ${REQUESTS} requests, ${CONCURRENCY} concurrent: p50 ${quantile(times, 0.5).toFixed(1)} ms, p95 ${quantile(times, 0.95).toFixed(1)} ms` +
+				` (${Math.round(size / 1024)} KiB; CPU per request: app ${perRequest('app')} ms, PostgreSQL ${perRequest('postgres')} ms)`
 		);
 	}
 

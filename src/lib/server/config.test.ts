@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigError, isLocalMode, loadConfig } from './config';
+import { ConfigError, embeddedSocketDir, isLocalMode, loadConfig } from './config';
 
 const strongSecret = 'q8Vd2xK7mN4pR9sT1wY6zB3cF5hJ0lA2eG';
 
@@ -47,8 +47,14 @@ describe('loadConfig in local mode', () => {
 		expect(statSync(join(dir, 'local-secrets.json')).mode & 0o777).toBe(0o600);
 		expect(config).toEqual({
 			local: true,
-			databaseUrl: `postgres://postgres:${secrets.pgPassword}@127.0.0.1:5433/tandem`,
-			embedded: { dataDir: join(dir, 'postgres'), port: 5433, password: secrets.pgPassword },
+			databaseUrl: `postgres://postgres:${secrets.pgPassword}@/tandem?host=%2Ftmp&port=5433`,
+			embedded: {
+				dataDir: join(dir, 'postgres'),
+				port: 5433,
+				password: secrets.pgPassword,
+				socketDir: '/tmp'
+			},
+			namedStatements: true,
 			authSecret: secrets.authSecret,
 			origin: 'http://localhost:3000',
 			resendApiKey: undefined,
@@ -92,7 +98,7 @@ describe('loadConfig in local mode', () => {
 		expect({
 			origin: config.origin,
 			port: config.embedded?.port,
-			url: config.databaseUrl.endsWith('@127.0.0.1:6543/tandem'),
+			url: config.databaseUrl.endsWith('@/tandem?host=%2Ftmp&port=6543'),
 			secret: config.authSecret,
 			from: config.emailFrom,
 			resend: config.resendApiKey
@@ -115,6 +121,16 @@ describe('loadConfig in local mode', () => {
 	});
 });
 
+describe('embeddedSocketDir', () => {
+	it('the embedded PostgreSQL is reached through a Unix socket in /tmp, except on Windows (TCP)', () => {
+		expect([
+			embeddedSocketDir('linux'),
+			embeddedSocketDir('darwin'),
+			embeddedSocketDir('win32')
+		]).toEqual(['/tmp', '/tmp', null]);
+	});
+});
+
 describe('loadConfig in production', () => {
 	const production = (overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
 		TANDEM_DATA_DIR: dir,
@@ -128,6 +144,7 @@ describe('loadConfig in production', () => {
 		expect(loadConfig(production({ RESEND_API_KEY: 're_live' }))).toEqual({
 			local: false,
 			databaseUrl: 'postgres://tandem:secret@db.example.org:5432/postgres',
+			namedStatements: true,
 			authSecret: strongSecret,
 			origin: 'https://tandem.example.org',
 			resendApiKey: 're_live',
@@ -135,6 +152,26 @@ describe('loadConfig in production', () => {
 			dataDir: dir
 		});
 		expect(() => statSync(join(dir, 'local-secrets.json'))).toThrowError(/ENOENT/);
+	});
+
+	it('named prepared statements: off through Supabase’s transaction pooler (6543), as set otherwise', () => {
+		const pooler =
+			'postgres://postgres.ref:secret@aws-0-eu-central-1.pooler.supabase.com:6543/postgres';
+		const session =
+			'postgres://postgres.ref:secret@aws-0-eu-central-1.pooler.supabase.com:5432/postgres';
+		expect([
+			loadConfig(production({ DATABASE_URL: pooler })).namedStatements,
+			loadConfig(production({ DATABASE_URL: session })).namedStatements,
+			loadConfig(production({ DATABASE_URL: pooler, DATABASE_PREPARED_STATEMENTS: 'on' }))
+				.namedStatements,
+			loadConfig(production({ DATABASE_URL: session, DATABASE_PREPARED_STATEMENTS: 'off' }))
+				.namedStatements
+		]).toEqual([false, true, true, false]);
+		const error = configError(production({ DATABASE_PREPARED_STATEMENTS: 'yes' }));
+		expect([error.variable, error.message]).toEqual([
+			'DATABASE_PREPARED_STATEMENTS',
+			'DATABASE_PREPARED_STATEMENTS must be "on" or "off", got "yes".'
+		]);
 	});
 
 	it('a missing BETTER_AUTH_SECRET throws a ConfigError naming it', () => {

@@ -20,7 +20,13 @@ export interface PlatformConfig {
 	local: boolean;
 	databaseUrl: string;
 	/** Embedded PostgreSQL settings; only in local mode. */
-	embedded?: { dataDir: string; port: number; password: string };
+	embedded?: { dataDir: string; port: number; password: string; socketDir: string | null };
+	/**
+	 * Whether the connection keeps named prepared statements (parsed and planned once per
+	 * connection): yes for the embedded database and a direct connection; not through a
+	 * transaction-mode pooler (Supabase's on port 6543), which moves sessions between connections.
+	 */
+	namedStatements: boolean;
 	authSecret: string;
 	origin: string;
 	resendApiKey?: string;
@@ -69,6 +75,31 @@ function parsePort(value: string | undefined, fallback: number, variable: string
 	return port;
 }
 
+/**
+ * Where the embedded PostgreSQL also listens on a Unix socket, which the app connects through:
+ * on a small machine a query over loopback TCP costs ~0.8 ms of the app's CPU in the kernel, a
+ * Unix socket a fraction of that (bench/applications.js). None on Windows, which keeps TCP.
+ */
+export function embeddedSocketDir(platform: NodeJS.Platform = process.platform): string | null {
+	return platform === 'win32' ? null : '/tmp';
+}
+
+/** DATABASE_PREPARED_STATEMENTS=on|off, else: not through Supabase's transaction pooler (port 6543). */
+export function namedStatementsFor(url: string, setting: string | undefined): boolean {
+	if (setting === 'on' || setting === 'off') return setting === 'on';
+	if (setting) {
+		throw new ConfigError(
+			'DATABASE_PREPARED_STATEMENTS',
+			`DATABASE_PREPARED_STATEMENTS must be "on" or "off", got "${setting}".`
+		);
+	}
+	try {
+		return new URL(url).port !== '6543';
+	} catch {
+		return false;
+	}
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
 	const dir = dataDir(env);
 	const port = parsePort(env.PORT, 3000, 'PORT');
@@ -78,10 +109,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
 	if (isLocalMode(env)) {
 		const secrets = localSecrets(dir);
 		const pgPort = parsePort(env.EMBEDDED_PG_PORT, 5433, 'EMBEDDED_PG_PORT');
+		const socketDir = embeddedSocketDir();
 		return {
 			local: true,
-			databaseUrl: `postgres://postgres:${secrets.pgPassword}@127.0.0.1:${pgPort}/tandem`,
-			embedded: { dataDir: resolve(dir, 'postgres'), port: pgPort, password: secrets.pgPassword },
+			databaseUrl: socketDir
+				? `postgres://postgres:${secrets.pgPassword}@/tandem?host=${encodeURIComponent(socketDir)}&port=${pgPort}`
+				: `postgres://postgres:${secrets.pgPassword}@127.0.0.1:${pgPort}/tandem`,
+			embedded: {
+				dataDir: resolve(dir, 'postgres'),
+				port: pgPort,
+				password: secrets.pgPassword,
+				socketDir
+			},
+			namedStatements: true,
 			authSecret: env.BETTER_AUTH_SECRET || secrets.authSecret,
 			origin: env.ORIGIN || `http://localhost:${port}`,
 			resendApiKey,
@@ -111,6 +151,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
 	return {
 		local: false,
 		databaseUrl: env.DATABASE_URL as string,
+		namedStatements: namedStatementsFor(
+			env.DATABASE_URL as string,
+			env.DATABASE_PREPARED_STATEMENTS
+		),
 		authSecret: secret,
 		origin: env.ORIGIN,
 		resendApiKey,

@@ -1,8 +1,8 @@
 import { UUID } from '../errors';
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { db, type Executor } from '../db';
-import { reusable, UNNAMED } from '../db/reusable';
+import { db, statementName, type Executor } from '../db';
+import { reusable } from '../db/reusable';
 import { application, applicationFile, call, organisation, programme } from '../db/schema';
 
 export const TABLE_SORTS = [
@@ -71,6 +71,22 @@ const sortColumns = {
  * part is joining every application of the call to its organisation (5,000 of them: ~3 ms);
  * each shape does that once.
  */
+/**
+ * The statement name of a table query of one shape (which filters are set, the sort and its
+ * direction; the values are parameters), so PostgreSQL parses and plans each shape once per
+ * connection (see `statementName`).
+ */
+function shapeOf(kind: string, query: TableQuery): string {
+	const database = db();
+	const filters = (['status', 'eligibility', 'screening', 'country', 'q'] as const)
+		.filter((key) => query[key])
+		.join('_');
+	return statementName(
+		database,
+		`applications_${kind}_${query.sort}_${query.dir}_${filters || 'all'}`
+	);
+}
+
 export async function listApplicationsTable(callId: string, query: TableQuery) {
 	if (query.sort === 'organisation' || query.sort === 'country') {
 		// Every match is joined and sorted anyway: the page counts them as it goes.
@@ -82,7 +98,9 @@ export async function listApplicationsTable(callId: string, query: TableQuery) {
 				.where(tableFilters(callId, query))
 				.orderBy(...orderOf(query))
 				.limit(query.pageSize)
-				.offset((query.page - 1) * query.pageSize),
+				.offset((query.page - 1) * query.pageSize)
+				.prepare(shapeOf('counted', query))
+				.execute(),
 			applicationCountries(callId)
 		]);
 		return {
@@ -96,8 +114,8 @@ export async function listApplicationsTable(callId: string, query: TableQuery) {
 	// one pass over the joined applications counts the matches and collects the countries.
 	const [rows, summary] = await Promise.all([
 		query.sort === 'submitted' || query.country || query.q
-			? pageJoined(callId, query)
-			: pageThenJoin(callId, query),
+			? pageJoined(callId, query).prepare(shapeOf('joined', query)).execute()
+			: pageThenJoin(callId, query).prepare(shapeOf('paged', query)).execute(),
 		db()
 			.select({
 				country: organisation.country,
@@ -108,6 +126,8 @@ export async function listApplicationsTable(callId: string, query: TableQuery) {
 			.where(eq(application.callId, callId))
 			.groupBy(organisation.country)
 			.orderBy(asc(organisation.country))
+			.prepare(shapeOf('summary', query))
+			.execute()
 	]);
 	return {
 		rows,
@@ -188,14 +208,14 @@ function pageThenJoin(callId: string, query: TableQuery) {
 }
 
 /** Countries present among a call's applications, drafts included. */
-const countriesOfCall = reusable((db) =>
+const countriesOfCall = reusable('countries_of_call', (db, name) =>
 	db
 		.selectDistinct({ country: organisation.country })
 		.from(application)
 		.innerJoin(organisation, eq(organisation.id, application.organisationId))
 		.where(eq(application.callId, sql.placeholder('callId')))
 		.orderBy(asc(organisation.country))
-		.prepare(UNNAMED)
+		.prepare(name)
 );
 
 async function applicationCountries(callId: string) {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { db } from '../db';
-import { reusable, UNNAMED } from '../db/reusable';
+import { reusable } from '../db/reusable';
 import { call, callCriterion, organisation, programme, programmePartner } from '../db/schema';
 
 const callFields = {
@@ -30,14 +30,14 @@ const callFields = {
 
 export type CallRow = Awaited<ReturnType<typeof findCall>> & {};
 
-const callById = reusable((db) =>
+const callById = reusable('call_by_id', (db, name) =>
 	db
 		.select(callFields)
 		.from(call)
 		.innerJoin(programme, eq(programme.id, call.programmeId))
 		.innerJoin(organisation, eq(organisation.id, call.organisationId))
 		.where(eq(call.id, sql.placeholder('id')))
-		.prepare(UNNAMED)
+		.prepare(name)
 );
 
 export async function findCall(id: string) {

@@ -24,6 +24,8 @@ export interface EmbeddedOptions {
 	dataDir: string;
 	port: number;
 	password: string;
+	/** A directory for the server's Unix socket (besides TCP on `port`); none when null or unset. */
+	socketDir?: string | null;
 	log?: (line: string) => void;
 }
 
@@ -114,6 +116,7 @@ export async function startEmbeddedDatabase(
 		persistent: true,
 		// PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
 		createPostgresUser: process.getuid?.() === 0,
+		postgresFlags: options.socketDir ? ['-c', `unix_socket_directories=${options.socketDir}`] : [],
 		onLog: record,
 		onError: record
 	});

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, isNull, gt, sql } from 'drizzle-orm';
 import { db } from '../db';
 import { invitation, membership, organisation, session, user } from '../db/schema';
-import { reusable, UNNAMED } from '../db/reusable';
+import { reusable } from '../db/reusable';
 import type { Actor, Membership, ProgrammeRole } from './actor';
 
 /**
@@ -42,12 +42,12 @@ function toActor(row: ActorRow): Actor {
 	return { ...row, activeOrganisationId: active };
 }
 
-const actorById = reusable((db) =>
+const actorById = reusable('actor_by_id', (db, name) =>
 	db
 		.select(actorFields)
 		.from(user)
 		.where(eq(user.id, sql.placeholder('userId')))
-		.prepare(UNNAMED)
+		.prepare(name)
 );
 
 export async function loadActor(userId: string): Promise<Actor | null> {
@@ -55,7 +55,7 @@ export async function loadActor(userId: string): Promise<Actor | null> {
 	return row ? toActor(row) : null;
 }
 
-const sessionActorByToken = reusable((db) =>
+const sessionActorByToken = reusable('session_actor_by_token', (db, name) =>
 	db
 		.select({
 			session: {
@@ -73,7 +73,7 @@ const sessionActorByToken = reusable((db) =>
 		.from(session)
 		.innerJoin(user, eq(user.id, session.userId))
 		.where(eq(session.token, sql.placeholder('token')))
-		.prepare(UNNAMED)
+		.prepare(name)
 );
 
 /**
@@ -85,7 +85,7 @@ export async function loadSessionActor(token: string) {
 	return row ? { session: row.session, actor: toActor(row.actor) } : null;
 }
 
-const organisationBySlug = reusable((db) =>
+const organisationBySlug = reusable('organisation_by_slug', (db, name) =>
 	db
 		.select({
 			id: organisation.id,
@@ -97,7 +97,7 @@ const organisationBySlug = reusable((db) =>
 		})
 		.from(organisation)
 		.where(eq(organisation.slug, sql.placeholder('slug')))
-		.prepare(UNNAMED)
+		.prepare(name)
 );
 
 export async function findOrganisationBySlug(slug: string) {
