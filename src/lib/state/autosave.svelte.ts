@@ -6,30 +6,13 @@ import {
 	mergeAnswers,
 	parseLocalCopy,
 	restoreDecision,
-	retryDelay,
 	sameAnswers,
 	saveableAnswers,
-	saveDelay,
-	toFormValues,
-	type SaveOutcome
+	toFormValues
 } from './autosave-logic';
+import { SaveLoop, STOPPED, type PendingSave } from './save-loop.svelte';
 
-export type SaveStatus =
-	/** Nothing typed since the page loaded. */
-	| 'idle'
-	/** Changes waiting for the pause in typing, or on their way. */
-	| 'saving'
-	| 'saved'
-	/** The network or the server failed; a retry is scheduled. */
-	| 'retrying'
-	/** Someone saved a newer version elsewhere: nothing is saved until the person reloads it. */
-	| 'conflict'
-	/** The application can no longer change (deadline passed, withdrawn). */
-	| 'closed'
-	| 'signed_out'
-	/** The server refused some answers (shown next to them). */
-	| 'invalid'
-	| 'failed';
+export type { SaveStatus } from './save-loop.svelte';
 
 export interface UploadedFile {
 	id: string;
@@ -39,7 +22,12 @@ export interface UploadedFile {
 
 export type UploadResult = { ok: true; file: UploadedFile } | { ok: false; error: string };
 
-const STOPPED: readonly SaveStatus[] = ['conflict', 'closed', 'signed_out', 'failed'];
+/** What one save of the answers sent: the form's values, the payload and the answers held back. */
+interface SentAnswers {
+	snapshot: Answers;
+	payload: Answers;
+	heldBack: string[];
+}
 
 /**
  * An application's answers as they are being typed, saved on their own: after a pause in typing,
@@ -47,15 +35,10 @@ const STOPPED: readonly SaveStatus[] = ['conflict', 'closed', 'signed_out', 'fai
  * browser's storage until the server has them, and never written over a newer version saved in
  * another tab — that is reported as a conflict instead.
  */
-export class Autosave {
+export class Autosave extends SaveLoop<SentAnswers> {
 	answers: Answers = $state({});
-	version = $state(0);
-	status: SaveStatus = $state('idle');
-	savedAt: Date | null = $state(null);
 	/** Answers not saved yet because they do not pass (they are saved once corrected). */
 	heldBack: string[] = $state([]);
-	/** Codes the server gave for answers it refused, by question id. */
-	serverErrors: Record<string, string> = $state({});
 	/** Set after answers left in this browser were restored; the questions both sides changed. */
 	restored: { conflicts: string[] } | null = $state(null);
 	/** Questions changed both here and elsewhere when the latest version was reloaded. */
@@ -64,16 +47,9 @@ export class Autosave {
 	mode: 'draft' | 'submit';
 	readonly #applicationId: string;
 	readonly #form: FormDefinition;
-	readonly #endpoint: string;
 	readonly #uploadEndpoint: string;
 	#lastSaved: Answers;
 	#dirty = false;
-	#firstChangeAt = 0;
-	#lastChangeAt = 0;
-	#timer: ReturnType<typeof setTimeout> | undefined;
-	#inFlight: Promise<void> | null = null;
-	#attempt = 0;
-	#started = false;
 
 	constructor(options: {
 		applicationId: string;
@@ -84,12 +60,15 @@ export class Autosave {
 		/** Answers shown instead of the saved ones (a form sent back with errors). */
 		initial?: Answers;
 	}) {
+		super({
+			endpoint: `/api/applications/${options.applicationId}/draft`,
+			version: options.version,
+			followUpAtOnce: true
+		});
 		this.#applicationId = options.applicationId;
 		this.#form = options.form;
-		this.#endpoint = `/api/applications/${options.applicationId}/draft`;
 		this.#uploadEndpoint = `/api/applications/${options.applicationId}/files`;
 		this.mode = options.mode;
-		this.version = options.version;
 		this.#lastSaved = toFormValues(options.form, options.answers);
 		this.answers = options.initial
 			? toFormValues(options.form, options.initial)
@@ -97,58 +76,20 @@ export class Autosave {
 		this.#dirty = !sameAnswers(this.answers, this.#lastSaved);
 	}
 
-	/** In the browser only: restores what this browser kept, and listens for the network. */
-	start(): () => void {
-		if (this.#started) return () => undefined;
-		this.#started = true;
+	/** Restores what this browser kept when the loop starts. */
+	protected override onStart() {
 		this.#restoreLocalCopy();
-		if (this.#dirty) this.#schedule(0);
-		const online = () => {
-			if (this.status === 'retrying') this.#saveSoon(0);
-		};
-		const hidden = () => {
-			if (document.visibilityState === 'hidden') void this.#save({ keepalive: true });
-		};
-		const leaving = () => void this.#save({ keepalive: true });
-		window.addEventListener('online', online);
-		document.addEventListener('visibilitychange', hidden);
-		window.addEventListener('pagehide', leaving);
-		return () => {
-			window.removeEventListener('online', online);
-			document.removeEventListener('visibilitychange', hidden);
-			window.removeEventListener('pagehide', leaving);
-			clearTimeout(this.#timer);
-			this.#started = false;
-		};
+		if (this.#dirty) this.restart(true);
 	}
 
 	/** One answer changed. */
 	set(questionId: string, value: Answer) {
 		this.answers[questionId] = value;
 		if (questionId in this.serverErrors) delete this.serverErrors[questionId];
-		const now = Date.now();
-		if (!this.#dirty) this.#firstChangeAt = now;
-		this.#lastChangeAt = now;
+		const first = !this.#dirty;
 		this.#dirty = true;
 		this.#writeLocalCopy();
-		if (STOPPED.includes(this.status)) return;
-		if (this.status === 'retrying') return; // the retry already scheduled takes the new answers
-		this.status = 'saving';
-		this.#schedule();
-	}
-
-	/** Saves now whatever is waiting, and resolves once nothing is on its way. */
-	async settle(): Promise<void> {
-		clearTimeout(this.#timer);
-		while (this.#inFlight) await this.#inFlight;
-		if (this.#needsSave()) await this.#save();
-		while (this.#inFlight) await this.#inFlight;
-	}
-
-	/** A submission found a newer version on the server: the same as an autosave conflict. */
-	markConflict() {
-		clearTimeout(this.#timer);
-		this.status = 'conflict';
+		this.changed(first);
 	}
 
 	/** Forgets the answers kept in this browser: the server has them (after a submission). */
@@ -167,7 +108,6 @@ export class Autosave {
 	adopt(server: { version: number; answers: Answers; mode: 'draft' | 'submit' }) {
 		this.mode = server.mode;
 		if (server.version <= this.version && this.status !== 'conflict') return;
-		clearTimeout(this.#timer);
 		const remote = toFormValues(this.#form, server.answers);
 		const local = $state.snapshot(this.answers) as Answers;
 		const merged = mergeAnswers(this.#lastSaved, local, remote);
@@ -177,16 +117,11 @@ export class Autosave {
 		this.mergeConflicts = this.status === 'conflict' ? merged.conflicts : [];
 		this.serverErrors = {};
 		this.heldBack = [];
-		this.#attempt = 0;
 		this.#dirty = !sameAnswers(merged.answers, remote);
 		this.status = this.#dirty ? 'saving' : this.savedAt ? 'saved' : 'idle';
-		if (this.#dirty) {
-			this.#firstChangeAt = Date.now();
-			this.#writeLocalCopy();
-			this.#schedule(0);
-		} else {
-			this.clearLocalCopy();
-		}
+		if (this.#dirty) this.#writeLocalCopy();
+		else this.clearLocalCopy();
+		this.restart(this.#dirty);
 	}
 
 	/** Uploads a file answer at once; it changes the application's version like a save. */
@@ -210,49 +145,24 @@ export class Autosave {
 			this.#lastSaved = { ...this.#lastSaved, [questionId]: uploaded.id };
 			this.answers[questionId] = uploaded.id;
 			delete this.serverErrors[questionId];
-			if (!this.#needsSave()) this.#dirty = false;
+			if (!this.needsSave()) this.#dirty = false;
 			this.#writeLocalCopy();
 			return { ok: true, file: uploaded };
 		}
 		const outcome = interpretSaveResponse(response.status, data);
 		if (outcome.kind === 'conflict' || outcome.kind === 'signed_out') {
-			this.#apply(outcome, {}, {}, []);
+			this.apply(outcome);
 			return { ok: false, error: outcome.kind };
 		}
 		const errors = (data?.errors ?? {}) as Record<string, string>;
 		return { ok: false, error: errors[questionId] ?? errors._form ?? 'file_invalid' };
 	}
 
-	/** The status as it is now (read through a call: an await may have changed it). */
-	#statusNow(): SaveStatus {
-		return this.status;
-	}
-
-	#needsSave() {
+	protected needsSave() {
 		return this.#dirty && !sameAnswers(this.answers, this.#lastSaved);
 	}
 
-	#schedule(delay?: number) {
-		clearTimeout(this.#timer);
-		const wait =
-			delay ??
-			saveDelay({
-				firstChangeAt: this.#firstChangeAt,
-				lastChangeAt: this.#lastChangeAt,
-				now: Date.now()
-			});
-		this.#timer = setTimeout(() => void this.#save(), wait);
-	}
-
-	#saveSoon(delay: number) {
-		this.status = 'saving';
-		this.#schedule(delay);
-	}
-
-	async #save(options: { keepalive?: boolean } = {}): Promise<void> {
-		if (this.#inFlight) return this.#inFlight;
-		if (STOPPED.includes(this.status) || !this.#started) return;
-		clearTimeout(this.#timer);
+	protected pending(): PendingSave<SentAnswers> | null {
 		const snapshot = $state.snapshot(this.answers) as Answers;
 		const { answers: payload, heldBack } = saveableAnswers(
 			this.#form,
@@ -267,72 +177,22 @@ export class Autosave {
 			if (this.status === 'saving' || this.status === 'retrying')
 				this.status = this.savedAt ? 'saved' : 'idle';
 			if (!this.#dirty) this.clearLocalCopy();
-			return;
+			return null;
 		}
-		this.status = this.status === 'retrying' ? 'retrying' : 'saving';
-		this.#inFlight = (async () => {
-			let outcome: SaveOutcome;
-			try {
-				const response = await fetch(this.#endpoint, {
-					method: 'PUT',
-					headers: { 'content-type': 'application/json', accept: 'application/json' },
-					body: JSON.stringify({ version: this.version, answers: payload }),
-					keepalive: options.keepalive ?? false
-				});
-				outcome = interpretSaveResponse(response.status, await response.json().catch(() => null));
-			} catch {
-				outcome = { kind: 'retry' };
-			}
-			this.#apply(outcome, snapshot, payload, heldBack);
-		})();
-		try {
-			await this.#inFlight;
-		} finally {
-			this.#inFlight = null;
-		}
-		// Answers typed while the request was on its way go out next.
-		if (this.#statusNow() === 'saved' && this.#needsSave()) this.#saveSoon(0);
+		return {
+			body: { version: this.version, answers: payload },
+			sent: { snapshot, payload, heldBack }
+		};
 	}
 
-	#apply(outcome: SaveOutcome, sent: Answers, payload: Answers, heldBack: string[]) {
-		switch (outcome.kind) {
-			case 'saved': {
-				this.version = outcome.version;
-				this.savedAt = outcome.savedAt;
-				this.#lastSaved = payload;
-				this.heldBack = heldBack;
-				this.#attempt = 0;
-				this.status = 'saved';
-				const current = $state.snapshot(this.answers) as Answers;
-				const typedMeanwhile = !sameAnswers(current, sent);
-				this.#dirty = typedMeanwhile || heldBack.length > 0;
-				if (this.#dirty) this.#writeLocalCopy();
-				else this.clearLocalCopy();
-				return;
-			}
-			case 'conflict':
-				clearTimeout(this.#timer);
-				this.status = 'conflict';
-				return;
-			case 'invalid':
-				this.serverErrors = outcome.errors;
-				this.status = 'invalid';
-				return;
-			case 'closed':
-				this.status = 'closed';
-				return;
-			case 'signed_out':
-				this.status = 'signed_out';
-				return;
-			case 'retry':
-				this.#attempt += 1;
-				this.status = 'retrying';
-				this.#schedule(retryDelay(this.#attempt));
-				return;
-			case 'failed':
-				this.status = 'failed';
-				return;
-		}
+	protected stored({ snapshot, payload, heldBack }: SentAnswers) {
+		this.#lastSaved = payload;
+		this.heldBack = heldBack;
+		const current = $state.snapshot(this.answers) as Answers;
+		const typedMeanwhile = !sameAnswers(current, snapshot);
+		this.#dirty = typedMeanwhile || heldBack.length > 0;
+		if (this.#dirty) this.#writeLocalCopy();
+		else this.clearLocalCopy();
 	}
 
 	#writeLocalCopy() {
@@ -370,7 +230,6 @@ export class Autosave {
 		this.answers = decision.answers;
 		this.restored = { conflicts: decision.conflicts };
 		this.#dirty = true;
-		this.#firstChangeAt = Date.now();
 		this.status = 'saving';
 		this.#writeLocalCopy();
 	}
