@@ -171,14 +171,7 @@ describe('rankingQuery', () => {
 		const rows = await rankingQuery(world.callId);
 
 		expect(
-			rows.map((r) => [
-				r.applicationId,
-				r.n,
-				r.mean,
-				r.rankRaw,
-				r.rankNormalised,
-				r.flagged
-			])
+			rows.map((r) => [r.applicationId, r.n, r.mean, r.rankRaw, r.rankNormalised, r.flagged])
 		).toEqual([
 			[a, 2, 75, 1, 2, true],
 			[c, 2, 57.5, 2, 1, true],
