@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { UUID } from '../errors';
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
@@ -72,35 +73,33 @@ const sortColumns = {
  * each shape does that once.
  */
 /**
- * The statement name of a table query of one shape (which filters are set, the sort and its
- * direction; the values are parameters), so PostgreSQL parses and plans each shape once per
- * connection (see `statementName`).
+ * Runs a table query as a named prepared statement, named after its SQL text (a shape of filters,
+ * sort and page; the values are parameters), so PostgreSQL parses and plans each shape once per
+ * connection (see `statementName`). The text decides the name: two shapes can never share one.
  */
-function shapeOf(kind: string, query: TableQuery): string {
-	const database = db();
-	const filters = (['status', 'eligibility', 'screening', 'country', 'q'] as const)
-		.filter((key) => query[key])
-		.join('_');
-	return statementName(
-		database,
-		`applications_${kind}_${query.sort}_${query.dir}_${filters || 'all'}`
-	);
+function runPrepared<Row>(query: {
+	toSQL(): { sql: string };
+	prepare(name: string): { execute(): Promise<Row> };
+}): Promise<Row> {
+	const text = query.toSQL().sql;
+	const name = `applications_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+	return query.prepare(statementName(db(), name)).execute();
 }
 
 export async function listApplicationsTable(callId: string, query: TableQuery) {
 	if (query.sort === 'organisation' || query.sort === 'country') {
 		// Every match is joined and sorted anyway: the page counts them as it goes.
 		const [rows, countries] = await Promise.all([
-			db()
-				.select({ ...tableColumns, total: sql<number>`count(*) OVER ()::int` })
-				.from(application)
-				.innerJoin(organisation, eq(organisation.id, application.organisationId))
-				.where(tableFilters(callId, query))
-				.orderBy(...orderOf(query))
-				.limit(query.pageSize)
-				.offset((query.page - 1) * query.pageSize)
-				.prepare(shapeOf('counted', query))
-				.execute(),
+			runPrepared(
+				db()
+					.select({ ...tableColumns, total: sql<number>`count(*) OVER ()::int` })
+					.from(application)
+					.innerJoin(organisation, eq(organisation.id, application.organisationId))
+					.where(tableFilters(callId, query))
+					.orderBy(...orderOf(query))
+					.limit(query.pageSize)
+					.offset((query.page - 1) * query.pageSize)
+			),
 			applicationCountries(callId)
 		]);
 		return {
@@ -114,20 +113,20 @@ export async function listApplicationsTable(callId: string, query: TableQuery) {
 	// one pass over the joined applications counts the matches and collects the countries.
 	const [rows, summary] = await Promise.all([
 		query.sort === 'submitted' || query.country || query.q
-			? pageJoined(callId, query).prepare(shapeOf('joined', query)).execute()
-			: pageThenJoin(callId, query).prepare(shapeOf('paged', query)).execute(),
-		db()
-			.select({
-				country: organisation.country,
-				matching: sql<number>`(count(*) FILTER (WHERE ${and(...filterConditions(query))}))::int`
-			})
-			.from(application)
-			.innerJoin(organisation, eq(organisation.id, application.organisationId))
-			.where(eq(application.callId, callId))
-			.groupBy(organisation.country)
-			.orderBy(asc(organisation.country))
-			.prepare(shapeOf('summary', query))
-			.execute()
+			? runPrepared(pageJoined(callId, query))
+			: runPrepared(pageThenJoin(callId, query)),
+		runPrepared(
+			db()
+				.select({
+					country: organisation.country,
+					matching: sql<number>`(count(*) FILTER (WHERE ${and(...filterConditions(query))}))::int`
+				})
+				.from(application)
+				.innerJoin(organisation, eq(organisation.id, application.organisationId))
+				.where(eq(application.callId, callId))
+				.groupBy(organisation.country)
+				.orderBy(asc(organisation.country))
+		)
 	]);
 	return {
 		rows,
