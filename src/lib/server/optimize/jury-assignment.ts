@@ -14,6 +14,7 @@
  */
 import type { TransportInstance, TransportResult } from './transport';
 import { solveTransport } from './transport';
+import type { InfeasibleReason } from '$lib/review/infeasible';
 
 export interface PairRef {
 	applicationId: string;
@@ -39,29 +40,10 @@ export interface AssignedPair extends PairRef {
 	reasons: { sharedTags: string[]; language: string };
 }
 
-export type AssignmentBlock =
-	| { code: 'fixed_pair_forbidden'; applicationId: string; jurorId: string; cause: ForbiddenCause }
-	| { code: 'too_many_fixed'; applicationId: string; fixed: number; needed: number }
-	| { code: 'juror_overloaded_by_fixed'; jurorId: string; fixed: number; capacity: number }
-	| { code: 'too_few_eligible'; applicationId: string; needed: number; eligible: number }
-	| {
-			code: 'language_shortage';
-			language: string;
-			applications: number;
-			needed: number;
-			jurorsReading: number;
-			available: number;
-	  }
-	| { code: 'total_capacity'; needed: number; available: number }
-	| {
-			code: 'blocked_group';
-			applicationIds: string[];
-			jurorIds: string[];
-			needed: number;
-			available: number;
-	  };
+/** Why no assignment exists: the same language-free codes the managers' page reads. */
+export type AssignmentBlock = InfeasibleReason;
 
-export type ForbiddenCause = 'conflict' | 'removed' | 'language';
+export type ForbiddenCause = Extract<InfeasibleReason, { code: 'fixed_pair_forbidden' }>['cause'];
 
 export type JuryAssignmentResult =
 	| { status: 'optimal'; objective: number; pairs: AssignedPair[] }
