@@ -8,11 +8,9 @@ const tags: Record<Locale, string> = { en: 'en-GB', de: 'de-DE', sv: 'sv-SE' };
  * Building an Intl formatter costs far more than using one (a table of 25 dates spent ~4 ms per
  * page on it), so each (kind, language, time zone) is built once. Time zones are a bounded set.
  */
-const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
-function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat>(
-	key: string,
-	create: () => F
-): F {
+type Formatter = Intl.DateTimeFormat | Intl.NumberFormat | Intl.DisplayNames;
+const formatters = new Map<string, Formatter>();
+function cached<F extends Formatter>(key: string, create: () => F): F {
 	let format = formatters.get(key);
 	if (!format) {
 		format = create();
@@ -72,4 +70,17 @@ export function formatDay(isoDate: string, locale: Locale): string {
 		`day ${locale}`,
 		() => new Intl.DateTimeFormat(tags[locale], { dateStyle: 'long', timeZone: 'UTC' })
 	).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** A country's name in the language ("Schweden"), or its code where the runtime knows none. */
+export function formatCountry(code: string, locale: Locale): string {
+	try {
+		return (
+			cached(`region ${locale}`, () => new Intl.DisplayNames([locale], { type: 'region' })).of(
+				code
+			) ?? code
+		);
+	} catch {
+		return code;
+	}
 }

@@ -4,6 +4,9 @@ import {
 	tableQuerySchema,
 	type TableQuery
 } from '../../../src/lib/server/applications/queries';
+import { eq } from 'drizzle-orm';
+import { db } from '../../../src/lib/server/db';
+import { application, organisation } from '../../../src/lib/server/db/schema';
 import { createApplication, createCall, createLead, createOrganisation } from '../../factories';
 
 const T0 = Date.parse('2026-11-10T08:00:00Z');
@@ -263,5 +266,47 @@ describe('listApplicationsTable countries', () => {
 			1,
 			['AT', 'DE', 'DK', 'FI', 'NO', 'SE']
 		]);
+	});
+});
+
+describe("the application's copy of its organisation's name and country", () => {
+	it('follows the organisation when it is renamed or moves, and cannot be written by hand', async () => {
+		const { programme } = await createLead();
+		const { id: call } = await createCall(programme.id);
+		const enterprise = await createOrganisation({
+			name: 'November Kooperativ',
+			country: 'SE',
+			kind: 'enterprise'
+		});
+		const other = await createOrganisation({ name: 'Oscar Verein', country: 'DE' });
+		const { id } = await createApplication(call, enterprise.id, {
+			status: 'submitted',
+			submittedAt: new Date(T0)
+		});
+		const table = async (q: Record<string, unknown> = {}) => {
+			const { rows, countries } = await listApplicationsTable(call, query(q));
+			return { rows: rows.map((r) => [r.organisationName, r.country]), countries };
+		};
+		expect(await table()).toEqual({ rows: [['November Kooperativ', 'SE']], countries: ['SE'] });
+
+		await db()
+			.update(organisation)
+			.set({ name: 'November Genossenschaft', country: 'AT' })
+			.where(eq(organisation.id, enterprise.id));
+		expect(await table({ country: 'AT', q: 'genossenschaft' })).toEqual({
+			rows: [['November Genossenschaft', 'AT']],
+			countries: ['AT']
+		});
+
+		// A hand-written copy is replaced by the organisation's own values.
+		await db()
+			.update(application)
+			.set({ organisationName: 'Forged', organisationCountry: 'XX' })
+			.where(eq(application.id, id));
+		expect((await table()).rows).toEqual([['November Genossenschaft', 'AT']]);
+
+		// Moved to another organisation, it carries that one's name and country.
+		await db().update(application).set({ organisationId: other.id }).where(eq(application.id, id));
+		expect(await table()).toEqual({ rows: [['Oscar Verein', 'DE']], countries: ['DE'] });
 	});
 });

@@ -3,6 +3,7 @@ import type { QuestionType } from '$lib/calls/form-definition';
 import type { FormChangeProblem } from '$lib/calls/form-changes';
 import type { LegalForm } from '$lib/calls/eligibility';
 import type { Locale } from '$lib/i18n/localized';
+import { formatCountry } from '$lib/i18n/format';
 
 /** Translated names of the calls domain's codes, as managers see them. */
 
@@ -114,10 +115,4 @@ export function localeName(locale: Locale): string {
 	}
 }
 
-export function countryName(code: string, locale: Locale): string {
-	try {
-		return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
-	} catch {
-		return code;
-	}
-}
+export const countryName = formatCountry;

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { UUID } from '../errors';
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { db, statementName, type Executor } from '../db';
+import { db, type Database, type Executor } from '../db';
 import { reusable } from '../db/reusable';
 import { application, applicationFile, call, organisation, programme } from '../db/schema';
 
@@ -34,20 +33,35 @@ export type TableQuery = z.infer<typeof tableQuerySchema>;
 
 type TableFilters = Omit<TableQuery, 'page' | 'pageSize' | 'sort' | 'dir'>;
 
-/** The table's filters, the call apart. */
-function filterConditions(query: TableFilters): SQL[] {
+type Filter = 'status' | 'eligibility' | 'screening' | 'country' | 'q';
+const FILTERS: readonly Filter[] = ['status', 'eligibility', 'screening', 'country', 'q'];
+
+/** `ILIKE` pattern for a substring, `%`, `_` and `\\` taken literally. */
+const containing = (text: string) => `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The table's filters, the call apart, reading the application alone (see its organisation
+ * copy). `value` gives what each filter compares with: the query's own value, or a placeholder
+ * for a statement built once (`containing(q)` goes in as `pattern`).
+ */
+function filterConditions(
+	query: TableFilters,
+	value: (filter: Filter | 'pattern') => unknown = (filter) =>
+		filter === 'pattern' ? containing(query.q) : query[filter]
+): SQL[] {
 	const conditions: SQL[] = [];
-	if (query.status) conditions.push(eq(application.status, query.status));
+	if (query.status) conditions.push(sql`${application.status} = ${value('status')}`);
 	else conditions.push(sql`${application.status} <> 'draft'`);
-	if (query.eligibility) conditions.push(eq(application.eligibility, query.eligibility));
-	if (query.screening) conditions.push(eq(application.screening, query.screening));
-	if (query.country) conditions.push(eq(organisation.country, query.country));
+	if (query.eligibility) {
+		conditions.push(sql`${application.eligibility} = ${value('eligibility')}`);
+	}
+	if (query.screening) conditions.push(sql`${application.screening} = ${value('screening')}`);
+	if (query.country) {
+		conditions.push(sql`${application.organisationCountry} = ${value('country')}`);
+	}
 	if (query.q) {
 		conditions.push(
-			or(
-				sql`${application.search} @@ websearch_to_tsquery('simple', ${query.q})`,
-				ilike(organisation.name, `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
-			) as SQL
+			sql`(${application.search} @@ websearch_to_tsquery('simple', ${value('q')}) or ${application.organisationName} ilike ${value('pattern')})`
 		);
 	}
 	return conditions;
@@ -59,167 +73,97 @@ export function tableFilters(callId: string, query: TableFilters): SQL {
 
 const sortColumns = {
 	submitted: application.submittedAt,
-	organisation: organisation.name,
-	country: organisation.country,
+	organisation: application.organisationName,
+	country: application.organisationCountry,
 	status: application.status,
 	eligibility: application.eligibility,
 	screening: application.screening
 };
 
-/**
- * The manager's applications table: a page of rows, how many match, and the countries of all
- * the call's applicants (for the filter), in two queries run side by side. PostgreSQL's costly
- * part is joining every application of the call to its organisation (5,000 of them: ~3 ms);
- * each shape does that once.
- */
-/**
- * Runs a table query as a named prepared statement, named after its SQL text (a shape of filters,
- * sort and page; the values are parameters), so PostgreSQL parses and plans each shape once per
- * connection (see `statementName`). The text decides the name: two shapes can never share one.
- */
-function runPrepared<Row>(query: {
-	toSQL(): { sql: string };
-	prepare(name: string): { execute(): Promise<Row> };
-}): Promise<Row> {
-	const text = query.toSQL().sql;
-	const name = `applications_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
-	return query.prepare(statementName(db(), name)).execute();
-}
-
-export async function listApplicationsTable(callId: string, query: TableQuery) {
-	if (query.sort === 'organisation' || query.sort === 'country') {
-		// Every match is joined and sorted anyway: the page counts them as it goes.
-		const [rows, countries] = await Promise.all([
-			runPrepared(
-				db()
-					.select({ ...tableColumns, total: sql<number>`count(*) OVER ()::int` })
-					.from(application)
-					.innerJoin(organisation, eq(organisation.id, application.organisationId))
-					.where(tableFilters(callId, query))
-					.orderBy(...orderOf(query))
-					.limit(query.pageSize)
-					.offset((query.page - 1) * query.pageSize)
-			),
-			applicationCountries(callId)
-		]);
-		return {
-			rows: rows.map(({ total: _total, ...row }) => row),
-			// Past the last page no row carries the count.
-			total: rows[0]?.total ?? (query.page > 1 ? await countApplications(callId, query) : 0),
-			countries
-		};
-	}
-	// The page needs no join of all matches (index order, or a sort of the applications alone);
-	// one pass over the joined applications counts the matches and collects the countries.
-	const [rows, summary] = await Promise.all([
-		query.sort === 'submitted' || query.country || query.q
-			? runPrepared(pageJoined(callId, query))
-			: runPrepared(pageThenJoin(callId, query)),
-		runPrepared(
-			db()
-				.select({
-					country: organisation.country,
-					matching: sql<number>`(count(*) FILTER (WHERE ${and(...filterConditions(query))}))::int`
-				})
-				.from(application)
-				.innerJoin(organisation, eq(organisation.id, application.organisationId))
-				.where(eq(application.callId, callId))
-				.groupBy(organisation.country)
-				.orderBy(asc(organisation.country))
-		)
-	]);
-	return {
-		rows,
-		total: summary.reduce((sum, { matching }) => sum + matching, 0),
-		countries: summary.map(({ country }) => country)
-	};
-}
-
-function orderOf(query: TableQuery) {
-	const column = sortColumns[query.sort];
-	return [query.dir === 'asc' ? asc(column) : desc(column), asc(application.id)];
-}
-
 const tableColumns = {
 	id: application.id,
-	organisationName: organisation.name,
-	country: organisation.country,
+	organisationName: application.organisationName,
+	country: application.organisationCountry,
 	status: application.status,
 	eligibility: application.eligibility,
 	screening: application.screening,
 	submittedAt: application.submittedAt
 };
 
-/**
- * Latest first, PostgreSQL walks `application_call_submitted_idx`, joining row by row, and stops
- * at the end of the page; in another order (with a filter on the organisation) it joins every
- * match and sorts.
- */
-function pageJoined(callId: string, query: TableQuery) {
-	return db()
-		.select(tableColumns)
-		.from(application)
-		.innerJoin(organisation, eq(organisation.id, application.organisationId))
-		.where(tableFilters(callId, query))
-		.orderBy(...orderOf(query))
-		.limit(query.pageSize)
-		.offset((query.page - 1) * query.pageSize);
-}
+const placeholder = (filter: Filter | 'pattern') => sql.placeholder(filter);
 
 /**
- * Ordered by status, eligibility or screening (no index), with no filter on the organisation:
- * the page is sorted out of the applications alone, and only its rows are joined.
+ * The table's two statements for one shape (which filters are set, the order), built by Drizzle
+ * once and prepared under a name of their shape (`reusable`); the values go in as parameters.
+ * Neither joins the organisations: the application carries a copy of its organisation's name and
+ * country. Latest first, a page is read from `application_call_submitted_idx`; by organisation,
+ * from `application_call_name_idx` alone; the counts, without a search, from
+ * `application_call_country_idx` alone.
  */
-function pageThenJoin(callId: string, query: TableQuery) {
-	const page = db()
-		.select({
-			id: application.id,
-			organisationId: application.organisationId,
-			status: application.status,
-			eligibility: application.eligibility,
-			screening: application.screening,
-			submittedAt: application.submittedAt
-		})
-		.from(application)
-		.where(tableFilters(callId, query))
-		.orderBy(...orderOf(query))
-		.limit(query.pageSize)
-		.offset((query.page - 1) * query.pageSize)
-		.as('page');
-	const column = {
-		status: page.status,
-		eligibility: page.eligibility,
-		screening: page.screening
-	}[query.sort as 'status' | 'eligibility' | 'screening'];
-	return db()
-		.select({
-			id: page.id,
-			organisationName: organisation.name,
-			country: organisation.country,
-			status: page.status,
-			eligibility: page.eligibility,
-			screening: page.screening,
-			submittedAt: page.submittedAt
-		})
-		.from(page)
-		.innerJoin(organisation, eq(organisation.id, page.organisationId))
-		.orderBy(query.dir === 'asc' ? asc(column) : desc(column), asc(page.id));
+function tableStatements(query: TableQuery) {
+	const filters = FILTERS.filter((filter) => query[filter]);
+	const shape = filters.join('_') || 'all';
+	const filter = () =>
+		and(eq(application.callId, sql.placeholder('callId')), ...filterConditions(query, placeholder));
+	const column = sortColumns[query.sort];
+	const page = cached(`applications_page_${query.sort}_${query.dir}_${shape}`, (db, name) =>
+		db
+			.select(tableColumns)
+			.from(application)
+			.where(filter())
+			.orderBy(query.dir === 'asc' ? asc(column) : desc(column), asc(application.id))
+			.limit(sql.placeholder('limit'))
+			.offset(sql.placeholder('offset'))
+			.prepare(name)
+	);
+	// How many match, and the countries of all the call's applicants, drafts included (for the
+	// filter), in one pass over the call's applications.
+	const summary = cached(`applications_summary_${shape}`, (db, name) =>
+		db
+			.select({
+				country: application.organisationCountry,
+				matching: sql<number>`(count(*) FILTER (WHERE ${and(...filterConditions(query, placeholder))}))::int`
+			})
+			.from(application)
+			.where(eq(application.callId, sql.placeholder('callId')))
+			.groupBy(application.organisationCountry)
+			.orderBy(asc(application.organisationCountry))
+			.prepare(name)
+	);
+	return { page, summary };
 }
 
-/** Countries present among a call's applications, drafts included. */
-const countriesOfCall = reusable('countries_of_call', (db, name) =>
-	db
-		.selectDistinct({ country: organisation.country })
-		.from(application)
-		.innerJoin(organisation, eq(organisation.id, application.organisationId))
-		.where(eq(application.callId, sql.placeholder('callId')))
-		.orderBy(asc(organisation.country))
-		.prepare(name)
-);
+/** One `reusable` per name: a bounded set (filters × order). */
+const statements = new Map<string, () => unknown>();
+function cached<Query>(name: string, build: (db: Database, statement: string) => Query): Query {
+	let statement = statements.get(name);
+	if (!statement) {
+		statement = reusable(name, build);
+		statements.set(name, statement);
+	}
+	return statement() as Query;
+}
 
-async function applicationCountries(callId: string) {
-	const rows = await countriesOfCall().execute({ callId });
-	return rows.map((r) => r.country);
+/** The manager's applications table: a page of rows, how many match, and the call's countries. */
+export async function listApplicationsTable(callId: string, query: TableQuery) {
+	const { page, summary } = tableStatements(query);
+	const values = {
+		callId,
+		status: query.status,
+		eligibility: query.eligibility,
+		screening: query.screening,
+		country: query.country,
+		q: query.q,
+		pattern: containing(query.q),
+		limit: query.pageSize,
+		offset: (query.page - 1) * query.pageSize
+	};
+	const [rows, counts] = await Promise.all([page.execute(values), summary.execute(values)]);
+	return {
+		rows,
+		total: counts.reduce((sum, { matching }) => sum + matching, 0),
+		countries: counts.map(({ country }) => country)
+	};
 }
 
 /** How many applications match the table's filters (for exports and bulk emails). */
@@ -228,16 +172,10 @@ export async function countApplications(
 	filters: TableFilters,
 	tx: Executor = db()
 ) {
-	const count = tx
+	const [row] = await tx
 		.select({ n: sql<number>`count(*)::int` })
 		.from(application)
-		.$dynamic();
-	// Each application has one organisation: it is joined only when a filter reads it.
-	const [row] = await (
-		filters.country || filters.q
-			? count.innerJoin(organisation, eq(organisation.id, application.organisationId))
-			: count
-	).where(tableFilters(callId, filters));
+		.where(tableFilters(callId, filters));
 	return row.n;
 }
 
