@@ -2,6 +2,7 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import tailwindcss from '@tailwindcss/vite';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { paraglideCachedFormatters } from './src/lib/i18n/cached-formatters-plugin.ts';
 
 export const PARAGLIDE_STRATEGY = ['custom-session', 'cookie', 'preferredLanguage', 'baseLocale'];
 
@@ -13,6 +14,7 @@ export default defineConfig({
 	plugins: [
 		tailwindcss(),
 		sveltekit(),
+		paraglideCachedFormatters(),
 		...(underVitest
 			? []
 			: [

@@ -94,6 +94,8 @@ function localeStorage() {
 	return storage;
 }
 
+const PAGE_LANGUAGE = /%paraglide\.(?:lang|dir)%/g;
+
 const handleParaglide: Handle = async ({ event, resolve }) => {
 	const locale = await extractLocaleFromRequestAsync(event.request);
 	// Keep the browser's runtime on the language the server chose, so hydration agrees.
@@ -107,10 +109,11 @@ const handleParaglide: Handle = async ({ event, resolve }) => {
 	}
 	return localeStorage().run({ locale, origin: event.url.origin }, () =>
 		resolve(event, {
+			// One pass over the page (each `replace` copies it): `<html lang dir>` in app.html.
 			transformPageChunk: ({ html }) =>
-				html
-					.replace('%paraglide.lang%', locale)
-					.replace('%paraglide.dir%', getTextDirection(locale))
+				html.replace(PAGE_LANGUAGE, (placeholder) =>
+					placeholder === '%paraglide.lang%' ? locale : getTextDirection(locale)
+				)
 		})
 	);
 };

@@ -415,11 +415,8 @@ export function e2ePgPassword(): string {
 	return secrets.pgPassword;
 }
 
-/**
- * A demo person follows their browser's language again (as the demo data has it). Specs that make
- * someone switch language (which is stored on their account) call this so later specs start clean.
- */
-export async function followBrowserLanguage(email: string) {
+/** A connection to the e2e database, for what a spec writes or checks there directly. */
+export async function e2eDatabase(): Promise<pg.Client> {
 	const client = new pg.Client({
 		host: '127.0.0.1',
 		port: E2E_PG_PORT,
@@ -428,6 +425,15 @@ export async function followBrowserLanguage(email: string) {
 		database: 'tandem'
 	});
 	await client.connect();
+	return client;
+}
+
+/**
+ * A demo person follows their browser's language again (as the demo data has it). Specs that make
+ * someone switch language (which is stored on their account) call this so later specs start clean.
+ */
+export async function followBrowserLanguage(email: string) {
+	const client = await e2eDatabase();
 	try {
 		await client.query('UPDATE "user" SET locale = NULL WHERE email = $1', [email]);
 	} finally {

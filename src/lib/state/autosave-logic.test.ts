@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { FormDefinition } from '$lib/calls/form-definition';
 import {
+	chooseLocalCopy,
 	interpretSaveResponse,
+	isLocalCopyKey,
 	localCopyKey,
 	mergeAnswers,
 	parseLocalCopy,
@@ -10,7 +12,8 @@ import {
 	sameAnswer,
 	saveableAnswers,
 	saveDelay,
-	toFormValues
+	toFormValues,
+	type LocalCopy
 } from './autosave-logic';
 
 const form: FormDefinition = {
@@ -229,8 +232,36 @@ describe('parseLocalCopy', () => {
 		]);
 	});
 
-	it('localCopyKey names the application', () => {
-		expect(localCopyKey('abc')).toBe('tandem:application-draft:abc');
+	it('localCopyKey names the application and the tab', () => {
+		expect(localCopyKey('abc', 't1')).toBe('tandem:application-draft:abc:t1');
+		expect(isLocalCopyKey(localCopyKey('abc', 't1'), 'abc')).toBe(true);
+		// A copy written before copies were kept per tab is still found.
+		expect(isLocalCopyKey('tandem:application-draft:abc', 'abc')).toBe(true);
+		expect(isLocalCopyKey(localCopyKey('abcd', 't1'), 'abc')).toBe(false);
+		expect(isLocalCopyKey('tandem:tab', 'abc')).toBe(false);
+	});
+
+	it("chooseLocalCopy prefers the tab's own copy, else takes over the newest other tab's", () => {
+		const copy = (changedAt: number): LocalCopy => ({
+			version: 1,
+			base: {},
+			answers: { name: String(changedAt) },
+			changedAt
+		});
+		expect(chooseLocalCopy(copy(1), [{ key: 'b', copy: copy(9) }])).toEqual({
+			copy: copy(1),
+			takenFrom: null
+		});
+		expect(
+			chooseLocalCopy(null, [
+				{ key: 'b', copy: copy(5) },
+				{ key: 'c', copy: null },
+				{ key: 'd', copy: copy(7) },
+				{ key: 'e', copy: copy(6) }
+			])
+		).toEqual({ copy: copy(7), takenFrom: 'd' });
+		expect(chooseLocalCopy(null, [{ key: 'c', copy: null }])).toBeNull();
+		expect(chooseLocalCopy(null, [])).toBeNull();
 	});
 });
 

@@ -144,7 +144,35 @@ export interface LocalCopy {
 	changedAt: number;
 }
 
-export const localCopyKey = (applicationId: string) => `tandem:application-draft:${applicationId}`;
+/**
+ * Each tab keeps its own copy (`tab` is the tab's id, kept in its session storage, so a reload
+ * finds it again): a tab with nothing unsaved clearing the copy, or another tab writing over it,
+ * must never take away what a tab that is offline has not saved yet.
+ */
+export const localCopyKey = (applicationId: string, tab: string) =>
+	`tandem:application-draft:${applicationId}:${tab}`;
+
+/** Whether a storage key holds a copy of this application (any tab's, or one from before tabs). */
+export function isLocalCopyKey(key: string, applicationId: string): boolean {
+	const prefix = `tandem:application-draft:${applicationId}`;
+	return key === prefix || key.startsWith(`${prefix}:`);
+}
+
+/**
+ * The copy a tab starts from: its own (a reload), else the newest left by another tab (a tab
+ * closed before the server had its answers), which this tab then takes over.
+ */
+export function chooseLocalCopy(
+	own: LocalCopy | null,
+	others: { key: string; copy: LocalCopy | null }[]
+): { copy: LocalCopy; takenFrom: string | null } | null {
+	if (own) return { copy: own, takenFrom: null };
+	let newest: { key: string; copy: LocalCopy } | null = null;
+	for (const { key, copy } of others) {
+		if (copy && (!newest || copy.changedAt > newest.copy.changedAt)) newest = { key, copy };
+	}
+	return newest && { copy: newest.copy, takenFrom: newest.key };
+}
 
 export function parseLocalCopy(raw: string | null): LocalCopy | null {
 	if (!raw) return null;

@@ -1,7 +1,9 @@
 import type { Answer, Answers } from '$lib/calls/answers';
 import type { FormDefinition } from '$lib/calls/form-definition';
 import {
+	chooseLocalCopy,
 	interpretSaveResponse,
+	isLocalCopyKey,
 	localCopyKey,
 	mergeAnswers,
 	parseLocalCopy,
@@ -48,6 +50,7 @@ export class Autosave extends SaveLoop<SentAnswers> {
 	readonly #applicationId: string;
 	readonly #form: FormDefinition;
 	readonly #uploadEndpoint: string;
+	readonly #copyKey: string;
 	#lastSaved: Answers;
 	#dirty = false;
 
@@ -68,6 +71,7 @@ export class Autosave extends SaveLoop<SentAnswers> {
 		this.#applicationId = options.applicationId;
 		this.#form = options.form;
 		this.#uploadEndpoint = `/api/applications/${options.applicationId}/files`;
+		this.#copyKey = localCopyKey(options.applicationId, tabId());
 		this.mode = options.mode;
 		this.#lastSaved = toFormValues(options.form, options.answers);
 		this.answers = options.initial
@@ -92,13 +96,9 @@ export class Autosave extends SaveLoop<SentAnswers> {
 		this.changed(first);
 	}
 
-	/** Forgets the answers kept in this browser: the server has them (after a submission). */
+	/** Forgets the answers this tab kept in the browser: the server has them. */
 	clearLocalCopy() {
-		try {
-			localStorage.removeItem(localCopyKey(this.#applicationId));
-		} catch {
-			// Storage may be unavailable (private mode, quota); nothing to clear then.
-		}
+		removeStored(this.#copyKey);
 	}
 
 	/**
@@ -199,7 +199,7 @@ export class Autosave extends SaveLoop<SentAnswers> {
 		if (typeof localStorage === 'undefined') return;
 		try {
 			localStorage.setItem(
-				localCopyKey(this.#applicationId),
+				this.#copyKey,
 				JSON.stringify({
 					version: this.version,
 					base: this.#lastSaved,
@@ -213,16 +213,26 @@ export class Autosave extends SaveLoop<SentAnswers> {
 	}
 
 	#restoreLocalCopy() {
-		let raw: string | null;
+		let own: string | null;
+		const others: { key: string; copy: ReturnType<typeof parseLocalCopy> }[] = [];
 		try {
-			raw = localStorage.getItem(localCopyKey(this.#applicationId));
+			own = localStorage.getItem(this.#copyKey);
+			for (let i = 0; i < localStorage.length; i++) {
+				const key = localStorage.key(i);
+				if (key && key !== this.#copyKey && isLocalCopyKey(key, this.#applicationId)) {
+					others.push({ key, copy: parseLocalCopy(localStorage.getItem(key)) });
+				}
+			}
 		} catch {
 			return;
 		}
-		const decision = restoreDecision(this.#form, parseLocalCopy(raw), {
+		const chosen = chooseLocalCopy(parseLocalCopy(own), others);
+		const decision = restoreDecision(this.#form, chosen?.copy ?? null, {
 			version: this.version,
 			answers: this.#lastSaved
 		});
+		// Another tab's copy is this tab's now (or it adds nothing): one tab keeps it from here on.
+		if (chosen?.takenFrom) removeStored(chosen.takenFrom);
 		if (decision.kind === 'none') {
 			if (decision.discard) this.clearLocalCopy();
 			return;
@@ -232,5 +242,28 @@ export class Autosave extends SaveLoop<SentAnswers> {
 		this.#dirty = true;
 		this.status = 'saving';
 		this.#writeLocalCopy();
+	}
+}
+
+function removeStored(key: string) {
+	try {
+		localStorage.removeItem(key);
+	} catch {
+		// Storage may be unavailable (private mode, quota); nothing to clear then.
+	}
+}
+
+/** This tab's id: kept in its session storage, so it survives a reload but not a new tab. */
+function tabId(): string {
+	const key = 'tandem:tab';
+	try {
+		let id = sessionStorage.getItem(key);
+		if (!id) {
+			id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+			sessionStorage.setItem(key, id);
+		}
+		return id;
+	} catch {
+		return 'tab';
 	}
 }

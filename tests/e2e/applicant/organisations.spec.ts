@@ -1,12 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import {
+	e2eDatabase,
 	COOMPANION,
 	DEMO,
-	E2E_PG_PORT,
 	KVARTERSKRAFT,
-	e2ePgPassword,
 	ensureApplicantInCoompanion,
 	hydrated,
 	labelFor,
@@ -43,14 +41,7 @@ async function accountOrganisations(page: Page): Promise<string[][]> {
 }
 
 async function organisationId(slug: string): Promise<string> {
-	const client = new pg.Client({
-		host: '127.0.0.1',
-		port: E2E_PG_PORT,
-		user: 'postgres',
-		password: e2ePgPassword(),
-		database: 'tandem'
-	});
-	await client.connect();
+	const client = await e2eDatabase();
 	try {
 		const result = await client.query<{ id: string }>(
 			'SELECT id FROM organisation WHERE slug = $1',

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import pg from 'pg';
 import {
+	e2eDatabase,
 	BASE_URL,
 	COOMPANION,
 	DEMO,
-	E2E_PG_PORT,
-	e2ePgPassword,
 	expectNoSeriousA11yViolations,
 	latestMailTo,
 	hydrated,
@@ -243,14 +241,7 @@ test('declaring a conflict takes the application off Jonas’s list', async ({ p
 
 /** The demo jury call's id and one application Jonas has submitted a review of. */
 async function jonasSubmittedReview(): Promise<{ callId: string; applicationId: string }> {
-	const client = new pg.Client({
-		host: '127.0.0.1',
-		port: E2E_PG_PORT,
-		user: 'postgres',
-		password: e2ePgPassword(),
-		database: 'tandem'
-	});
-	await client.connect();
+	const client = await e2eDatabase();
 	try {
 		const { rows } = await client.query(
 			`SELECT c.id AS "callId", r.application_id AS "applicationId"

@@ -2,8 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import pg from 'pg';
-import { COOMPANION, DEMO, E2E_PG_PORT, e2ePgPassword, type Locale } from '../helpers';
+import { COOMPANION, DEMO, e2eDatabase, type Locale } from '../helpers';
 
 /** The decisions catalogue (messages/decisions/), which the root catalogue helpers do not read. */
 const catalogue = Object.fromEntries(
@@ -43,14 +42,7 @@ export interface Seeded {
 export async function seedReviewedCall(): Promise<Seeded> {
 	const suffix = randomBytes(3).toString('hex');
 	const TITLE = { en: `Selection ${suffix}`, de: `Auswahl ${suffix}`, sv: `Urval ${suffix}` };
-	const client = new pg.Client({
-		host: '127.0.0.1',
-		port: E2E_PG_PORT,
-		user: 'postgres',
-		password: e2ePgPassword(),
-		database: 'tandem'
-	});
-	await client.connect();
+	const client = await e2eDatabase();
 	try {
 		await client.query('BEGIN');
 		const one = async (text: string, params: unknown[] = []) =>
