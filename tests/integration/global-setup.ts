@@ -55,7 +55,7 @@ export default async function setup(project: TestProject) {
 	await client.end();
 
 	const template = createDatabase(`${admin}/${TEMPLATE}`, 2);
-	await migrateDatabase(template.db);
+	await migrateDatabase(template.pool);
 	await template.pool.end();
 
 	project.provide('pgAdminUrl', admin);

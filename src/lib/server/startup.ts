@@ -1,6 +1,6 @@
 import { building, dev } from '$app/environment';
 import { config, ConfigError } from './config';
-import { closeDatabase, db } from './db';
+import { closeDatabase, db, pool } from './db';
 import { EmbeddedDatabaseError, startEmbeddedDatabase, type RunningDatabase } from './db/embedded';
 import { migrateDatabase } from './db/migrate';
 import { startJobs, stopJobs } from './jobs';
@@ -54,7 +54,7 @@ async function start() {
 	}
 
 	try {
-		await migrateDatabase(db());
+		await migrateDatabase(pool());
 	} catch (error) {
 		await state.embedded?.stop();
 		fatal(`the database migrations failed: ${(error as Error).message}`);
