@@ -112,8 +112,8 @@ async function expectNoError(input: Locator, rule: 'rule-founded' | 'rule-employ
 }
 
 // Maja's language is stored with her account when she switches; the other specs expect her to
-// follow the browser, as the demo data has it.
-test.beforeAll(() => followBrowserLanguage(DEMO.manager.email));
+// follow the browser, as the demo data has it, and each test starts from there.
+test.beforeEach(() => followBrowserLanguage(DEMO.manager.email));
 test.afterAll(() => followBrowserLanguage(DEMO.manager.email));
 
 test('manager sets the number rules: missing and out-of-range values are refused, good ones saved', async ({
@@ -145,6 +145,8 @@ test('manager sets the number rules: missing and out-of-range values are refused
 	await expect(form.problems).toBeVisible();
 	await expectError(form.founded, 'rule-founded', t('en', 'field_required'));
 	await expectError(form.employees, 'rule-employees', t('en', 'field_required'));
+	// The keyboard lands on the first thing to fix, not on the button it pressed.
+	await expect(form.founded).toBeFocused();
 	await expect(form.foundedOn).toBeChecked();
 	await expect(form.employeesOn).toBeChecked();
 	await expect(form.saved).toHaveCount(0);
@@ -173,6 +175,7 @@ test('manager sets the number rules: missing and out-of-range values are refused
 	await form.save.click();
 	await expectError(form.founded, 'rule-founded', t('en', 'field_number_max', { max: 2100 }));
 	await expect(form.founded).toHaveValue('2101');
+	await expect(form.founded).toBeFocused();
 	expect(await savedRules(call.id)).toEqual([]);
 
 	// Good values, and a country rule besides: saved.
@@ -234,5 +237,23 @@ test('the errors of the number rules are in the manager’s language', async ({ 
 	await expect(form.problems).toBeVisible();
 	await expectError(form.founded, 'rule-founded', t('de', 'field_required'));
 	await expectError(form.employees, 'rule-employees', t('de', 'field_number_min', { min: 1 }));
+	expect(await savedRules(call.id)).toEqual([]);
+});
+
+test('a problem without a field of its own takes the keyboard to the form’s message', async ({
+	page
+}) => {
+	const call = await seedDraftCall();
+	await signInAs(page, 'manager', call.path);
+	await hydrated(page);
+	const form = rulesForm(page, 'en');
+
+	// The country rule on without a country: the list is told, and focus goes to the summary.
+	await form.countryOn.check();
+	await form.save.click();
+	await expect(form.problems).toBeVisible();
+	await expect(form.problems).toBeFocused();
+	await expect(page.locator('#countries-error')).toHaveText(t('en', 'manage_rules_choose_one'));
+	await expect(form.countryOn).toBeChecked();
 	expect(await savedRules(call.id)).toEqual([]);
 });

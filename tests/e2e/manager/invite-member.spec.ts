@@ -114,6 +114,7 @@ test.describe('invite form with bad input', () => {
 			await expect(page.locator('#invite-email-error')).toHaveText(c.message);
 			await expect(page.locator('#invite-email')).toHaveAttribute('aria-invalid', 'true');
 			await expect(page.locator('#invite-email')).toHaveValue(c.input);
+			await expect(page.locator('#invite-email')).toBeFocused();
 
 			await page.reload();
 			expect(await openInvitations(page)).toEqual(before);

@@ -118,6 +118,8 @@ test.describe('one-time code', () => {
 		const code = await codeFromMailbox(page, email);
 		const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
+		// Back from the mailbox tab to the sign-in tab, as a person would switch back to it.
+		await page.bringToFront();
 		await page.locator('#code').fill(wrong);
 		await page
 			.locator('main')
@@ -126,6 +128,7 @@ test.describe('one-time code', () => {
 		await expect(page.locator('#code-error')).toHaveText(t('en', 'code_wrong'));
 		await expect(page.locator('#code')).toHaveAttribute('aria-invalid', 'true');
 		await expect(page.locator('#code')).toHaveAttribute('aria-describedby', 'code-error');
+		await expect(page.locator('#code')).toBeFocused();
 		expect(new URL(page.url()).pathname).toBe('/login/code');
 	});
 
@@ -173,6 +176,7 @@ test.describe('bad input on /login', () => {
 				'aria-describedby',
 				'email-hint email-error'
 			);
+			await expect(page.locator('#email')).toBeFocused();
 			expect(new URL(page.url()).pathname).toBe('/login');
 
 			expect((await readMailbox(page)).length).toBe(before);
