@@ -47,6 +47,14 @@ async function seedDraftCall(): Promise<{ id: string; path: string }> {
 	}
 }
 
+/** Maja on the eligibility page of a draft call of her own, the page ready for her. */
+async function openNewCallRules(page: Page) {
+	const call = await seedDraftCall();
+	await signInAs(page, 'manager', call.path);
+	await hydrated(page);
+	return call;
+}
+
 /** The rules stored with the call. */
 async function savedRules(callId: string): Promise<unknown[]> {
 	const client = await e2eDatabase();
@@ -119,9 +127,7 @@ test.afterAll(() => followBrowserLanguage(DEMO.manager.email));
 test('manager sets the number rules: missing and out-of-range values are refused, good ones saved', async ({
 	page
 }) => {
-	const call = await seedDraftCall();
-	await signInAs(page, 'manager', call.path);
-	await hydrated(page);
+	const call = await openNewCallRules(page);
 	await expect(
 		page.getByRole('heading', { level: 3, name: t('en', 'manage_call_tab_eligibility') })
 	).toBeVisible();
@@ -221,9 +227,7 @@ test('manager sets the number rules: missing and out-of-range values are refused
 });
 
 test('the errors of the number rules are in the manager’s language', async ({ page }) => {
-	const call = await seedDraftCall();
-	await signInAs(page, 'manager', call.path);
-	await hydrated(page);
+	const call = await openNewCallRules(page);
 	await page.getByRole('button', { name: t('en', 'language_de'), exact: true }).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
 	await expect(page).toHaveURL(new RegExp(`${escape(call.path)}$`));
@@ -243,9 +247,7 @@ test('the errors of the number rules are in the manager’s language', async ({ 
 test('a problem without a field of its own takes the keyboard to the form’s message', async ({
 	page
 }) => {
-	const call = await seedDraftCall();
-	await signInAs(page, 'manager', call.path);
-	await hydrated(page);
+	const call = await openNewCallRules(page);
 	const form = rulesForm(page, 'en');
 
 	// The country rule on without a country: the list is told, and focus goes to the summary.
