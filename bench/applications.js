@@ -214,7 +214,10 @@ try {
 	const cases = {
 		first: base,
 		filtered: `${base}?country=SE&eligibility=eligible&sort=organisation&dir=asc&page=3`,
-		search: `${base}?q=${encodeURIComponent('mobility')}`
+		search: `${base}?q=${encodeURIComponent('mobility')}`,
+		// Not one of the goals: part of an enterprise's name, matching 111 applications (the words of
+		// the answers none), as a manager looks one up.
+		name: `${base}?q=${encodeURIComponent('Enterprise 42')}`
 	};
 	const p95 = {};
 	/** `count` requests, `CONCURRENCY` at a time, to `urls` in turn; the time of each. */
@@ -246,7 +249,7 @@ try {
 		const times = await load([url], REQUESTS);
 		const cpuAfter = { ...cpuSeconds(app.pid), client: clientCpuSeconds() };
 		const perRequest = (key) => (((cpuAfter[key] - cpuBefore[key]) * 1000) / REQUESTS).toFixed(1);
-		p95[name] = Math.round(quantile(times, 0.95));
+		if (name !== 'name') p95[name] = Math.round(quantile(times, 0.95));
 		console.log(
 			`${name.padEnd(9)} ${REQUESTS} requests, ${CONCURRENCY} concurrent: p50 ${quantile(times, 0.5).toFixed(1)} ms, p95 ${quantile(times, 0.95).toFixed(1)} ms` +
 				` (${Math.round(bytes / 1024)} KiB; CPU per request: app ${perRequest('app')} ms, PostgreSQL ${perRequest('postgres')} ms, this load generator ${perRequest('client')} ms)`

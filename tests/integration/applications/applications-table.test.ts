@@ -6,7 +6,7 @@ import {
 } from '../../../src/lib/server/applications/queries';
 import { eq } from 'drizzle-orm';
 import { db } from '../../../src/lib/server/db';
-import { application, organisation } from '../../../src/lib/server/db/schema';
+import { application, applicationSearch, organisation } from '../../../src/lib/server/db/schema';
 import { createApplication, createCall, createLead, createOrganisation } from '../../factories';
 
 const T0 = Date.parse('2026-11-10T08:00:00Z');
@@ -308,5 +308,86 @@ describe("the application's copy of its organisation's name and country", () => 
 		// Moved to another organisation, it carries that one's name and country.
 		await db().update(application).set({ organisationId: other.id }).where(eq(application.id, id));
 		expect(await table()).toEqual({ rows: [['Oscar Verein', 'DE']], countries: ['DE'] });
+	});
+});
+
+describe("the table's search copy of each application", () => {
+	it('follows every change of the answers, status, verdicts and submission, and goes with the application', async () => {
+		const { programme } = await createLead();
+		const { id: call } = await createCall(programme.id);
+		const enterprise = await createOrganisation({
+			name: 'Papa Kooperativ',
+			country: 'SE',
+			kind: 'enterprise'
+		});
+		const { id } = await createApplication(call, enterprise.id, {
+			answers: { idea: 'Beekeeping on rooftops' }
+		});
+		const search = async (q: Record<string, unknown>) => {
+			const { rows, total } = await listApplicationsTable(call, query(q));
+			return {
+				rows: rows.map((r) => [r.status, r.eligibility, r.screening, r.submittedAt]),
+				total
+			};
+		};
+		const change = (values: Partial<typeof application.$inferInsert>) =>
+			db().update(application).set(values).where(eq(application.id, id));
+
+		// A draft is found among drafts only.
+		expect(await search({ q: 'beekeeping' })).toEqual({ rows: [], total: 0 });
+		expect(await search({ q: 'beekeeping', status: 'draft' })).toEqual({
+			rows: [['draft', null, 'pending', null]],
+			total: 1
+		});
+
+		// Autosaved answers: the new words are found, the old ones no longer.
+		await change({ answers: { idea: 'Urban orchards' } });
+		expect((await search({ q: 'beekeeping', status: 'draft' })).total).toBe(0);
+		expect((await search({ q: 'orchards', status: 'draft' })).total).toBe(1);
+
+		// Submitted, checked and screened: each filter sees the new values.
+		await change({ status: 'submitted', submittedAt: new Date(T0), eligibility: 'eligible' });
+		await change({ screening: 'not_eligible', screeningReason: 'Outside the region' });
+		expect(
+			await search({ q: 'orchards', eligibility: 'eligible', screening: 'not_eligible' })
+		).toEqual({ rows: [['submitted', 'eligible', 'not_eligible', new Date(T0)]], total: 1 });
+		expect((await search({ q: 'orchards', screening: 'pending' })).total).toBe(0);
+
+		await change({ status: 'withdrawn' });
+		expect((await search({ q: 'orchards', status: 'withdrawn' })).total).toBe(1);
+
+		// Deleted with its application.
+		await db().delete(application).where(eq(application.id, id));
+		expect(
+			await db()
+				.select({ id: applicationSearch.applicationId })
+				.from(applicationSearch)
+				.where(eq(applicationSearch.applicationId, id))
+		).toEqual([]);
+	});
+
+	it('a search sorts and pages like the rest of the table', async () => {
+		const page = async (n: number) => {
+			const { rows, total } = await listApplicationsTable(
+				callId,
+				query({ q: 'community', sort: 'organisation', dir: 'desc', pageSize: 10, page: n })
+			);
+			return [names(rows), total];
+		};
+		// "Community" is in Alfa's, Delta's (withdrawn) and Mike's (a draft) answers.
+		expect([await page(1), await page(2)]).toEqual([
+			[['Delta Andelslag', 'Alfa Kooperativ'], 2],
+			[[], 2]
+		]);
+		const { rows, total } = await listApplicationsTable(
+			callId,
+			query({ q: 'social OR community OR food', sort: 'country', dir: 'asc' })
+		);
+		expect([rows.map((r) => r.country), names(rows).slice(2), total]).toEqual([
+			['DK', 'DK', 'NO', 'SE'],
+			['Delta Andelslag', 'Alfa Kooperativ'],
+			4
+		]);
+		expect(names(rows).slice(0, 2).sort()).toEqual(['Foxtrot 100% Social', 'Juliett Forening']);
 	});
 });

@@ -249,6 +249,19 @@ describe('buildExportTable', () => {
 			[[first.id, 'Idé', 'Pengar; Råd', 'Ja']]
 		]);
 	});
+
+	it('follows a search in the answers or the names, with the other filters', async () => {
+		const { call, first, second, withdrawn } = await callWithApplications();
+		const ids = async (q: string, status: '' | 'submitted' = '') =>
+			(await buildExportTable(call.id, { ...FILTERS, q, status }, 'en')).rows.map((r) => r[0]);
+		expect([
+			await ids('saunas'),
+			await ids('kooperativ'),
+			await ids('gone'),
+			await ids('gone', 'submitted'),
+			await ids('not sent')
+		]).toEqual([[second.id], [first.id], [withdrawn.id], [], []]);
+	});
 });
 
 describe('renderExport', () => {

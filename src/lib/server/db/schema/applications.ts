@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import {
 	bigint,
 	customType,
@@ -67,10 +66,7 @@ export const application = pgTable(
 		reminder1dSentAt: timestamp('reminder_1d_sent_at', { withTimezone: true }),
 		withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-		search: tsvector('search').generatedAlwaysAs(
-			sql`jsonb_to_tsvector('simple'::regconfig, answers, '["string"]'::jsonb)`
-		)
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
 		index('application_call_status_idx').on(t.callId, t.status, t.submittedAt),
@@ -95,8 +91,45 @@ export const application = pgTable(
 			t.eligibility,
 			t.screening,
 			t.submittedAt
+		)
+	]
+).enableRLS();
+
+/**
+ * What the managers' applications table searches, one narrow row per application: the words of its
+ * answers and the columns the table filters, sorts and shows. Written by the database (triggers on
+ * the application, see the migration `applications_search`), never by the app. A search that
+ * matches most of a call's applications has to count every one of them; read from the application
+ * (~1 KB a row, 23 columns) that cost ~5 ms per 5,000, from this copy ~1.3 ms.
+ *
+ * Besides the indexes below, `application_search_name_idx` (a pg_trgm GIN index on
+ * `organisation_name_folded`, for `LIKE '%…%'`) is created by the migration alone: its operator class
+ * lives in whichever schema holds the extension (`extensions` on Supabase).
+ */
+export const applicationSearch = pgTable(
+	'application_search',
+	{
+		applicationId: uuid('application_id')
+			.primaryKey()
+			.references(() => application.id, { onDelete: 'cascade' }),
+		callId: uuid('call_id').notNull(),
+		organisationName: text('organisation_name').notNull(),
+		/** The name in lower case, compared with `LIKE`: `ILIKE` folds every name it reads (~2 µs). */
+		organisationNameFolded: text('organisation_name_folded').notNull(),
+		organisationCountry: text('organisation_country').notNull(),
+		status: applicationStatus('status').notNull(),
+		eligibility: eligibilityVerdict('eligibility'),
+		screening: screeningDecision('screening').notNull(),
+		submittedAt: timestamp('submitted_at', { withTimezone: true }),
+		terms: tsvector('terms').notNull()
+	},
+	(t) => [
+		index('application_search_call_submitted_idx').on(
+			t.callId,
+			t.submittedAt.desc().nullsFirst(),
+			t.applicationId
 		),
-		index('application_search_idx').using('gin', t.search)
+		index('application_search_terms_idx').using('gin', t.terms)
 	]
 ).enableRLS();
 
