@@ -29,15 +29,20 @@ export async function focusFirstProblem(form: HTMLFormElement): Promise<void> {
 /**
  * The enhance of a form people correct and send again: a refused save takes focus to the first
  * problem. `keepValues` leaves the typed values in place after a successful save too (SvelteKit
- * resets a form that succeeded); `busy` is told while the request is in flight.
+ * resets a form that succeeded); `busy` is told while the request is in flight. `reload` loads the
+ * page a successful save redirects to anew, for a save that changes the whole page (its language).
  */
 export function refusable(
-	options: { keepValues?: boolean; busy?: (busy: boolean) => void } = {}
+	options: { keepValues?: boolean; busy?: (busy: boolean) => void; reload?: boolean } = {}
 ): SubmitFunction {
 	return () => {
 		options.busy?.(true);
 		return async ({ update, result, formElement }) => {
 			try {
+				if (options.reload && result.type === 'redirect') {
+					location.assign(result.location);
+					return;
+				}
 				await update({ reset: !options.keepValues });
 				if (result.type === 'failure') await focusFirstProblem(formElement);
 			} finally {

@@ -175,6 +175,8 @@ test.describe('profile form', () => {
 		await page.getByRole('button', { name: t('en', 'account_save') }).click();
 		await expect(page.locator('#name-error')).toHaveText(t('en', 'field_required'));
 		await expect(page.locator('#name')).toHaveAttribute('aria-invalid', 'true');
+		// The keyboard is taken to the field to fix, not left on "Save".
+		await expect(page.locator('#name')).toBeFocused();
 
 		await page.goto('/app');
 		await expect(page.locator('main h1')).toHaveText(
