@@ -157,8 +157,11 @@ export function messagePattern(template: string): RegExp {
 	return new RegExp(`^${parts.join('.+')}$`);
 }
 
+/** Six hex digits that keep a name or slug this run creates apart from the others. */
+export const uniqueSuffix = () => randomBytes(3).toString('hex');
+
 export const uniqueEmail = (label: string) =>
-	`${label}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}@example.org`;
+	`${label}-${Date.now().toString(36)}-${uniqueSuffix()}@example.org`;
 
 // ---------------------------------------------------------------------------------------------
 // Signing in
@@ -191,6 +194,12 @@ export async function signInAs(page: Page, role: Role, landOn: string | null = '
 	});
 	expect(response.status(), `demo sign-in as ${role}`).toBe(303);
 	if (landOn) await page.goto(landOn);
+}
+
+/** Signs in as a demo person and waits on `path` until its forms can be filled. */
+export async function openAs(page: Page, role: Role, path: string) {
+	await signInAs(page, role, path);
+	await hydrated(page);
 }
 
 /** Requests a magic link on /login and follows it from the dev mailbox; ends on /app. */
@@ -432,6 +441,9 @@ export async function e2eDatabase(): Promise<pg.Client> {
  * A demo person follows their browser's language again (as the demo data has it). Specs that make
  * someone switch language (which is stored on their account) call this so later specs start clean.
  */
+/** Maja, the demo cluster manager, back on her browser's language (a spec's `beforeEach`). */
+export const managerFollowsBrowserLanguage = () => followBrowserLanguage(DEMO.manager.email);
+
 export async function followBrowserLanguage(email: string) {
 	const client = await e2eDatabase();
 	try {

@@ -2,11 +2,11 @@ import { expect, test, type Page } from '@playwright/test';
 import {
 	DEMO,
 	expectNoSeriousA11yViolations,
-	hydrated,
 	latestMailTo,
 	messages,
 	signInAs,
-	followBrowserLanguage
+	followBrowserLanguage,
+	openAs
 } from '../helpers';
 import { d, decide, FEEDBACK, seedReviewedCall, sendDecisions, type Seeded } from './reviewed-call';
 
@@ -64,8 +64,7 @@ test('the manager decides by quota and by hand, sends the decisions, and Amira r
 	page,
 	browser
 }) => {
-	await signInAs(page, 'manager', `${seeded.base}/decisions`);
-	await hydrated(page);
+	await openAs(page, 'manager', `${seeded.base}/decisions`);
 	await expect(
 		page.getByRole('heading', { name: d('en', 'decisions_title'), level: 2 })
 	).toBeVisible();

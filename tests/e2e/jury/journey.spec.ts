@@ -13,7 +13,8 @@ import {
 	t,
 	uniqueEmail,
 	type Locale,
-	followBrowserLanguage
+	followBrowserLanguage,
+	openAs
 } from '../helpers';
 import {
 	acceptInvitation,
@@ -344,8 +345,7 @@ test.describe.serial('the jury, from invitations to the applicant’s decision',
 	test('Maja compares the raw and the normalised rankings and reads how well the jurors agree', async ({
 		page
 	}) => {
-		await signInAs(page, 'manager', `${manage()}/jury`);
-		await hydrated(page);
+		await openAs(page, 'manager', `${manage()}/jury`);
 		await page.getByRole('button', { name: tj('en', 'jury_phase_close_scoring') }).click();
 		await expect(page.getByTestId('jury-phase')).toHaveText(tj('en', 'jury_phase_closed'));
 

@@ -11,7 +11,8 @@ import {
 	hydrated,
 	latestMailTo,
 	t,
-	type Locale
+	type Locale,
+	uniqueSuffix
 } from '../helpers';
 
 /**
@@ -61,7 +62,7 @@ export async function seedJuryCall(
 	criteria: SeededCriterion[] = []
 ) {
 	const db = await client(connection);
-	const suffix = randomBytes(3).toString('hex');
+	const suffix = uniqueSuffix();
 	const title = `Jury journey ${suffix}`;
 	const titles: Record<Locale, string> = {
 		en: title,

@@ -8,7 +8,8 @@ import {
 	labelFor,
 	latestMailTo,
 	signInAs,
-	uniqueEmail
+	uniqueEmail,
+	openAs
 } from '../helpers';
 import {
 	acceptInvitation,
@@ -178,8 +179,7 @@ test.describe.serial('the manager runs a jury', () => {
 	});
 
 	test('Maja removes a pair, pins another by hand and runs it again', async ({ page }) => {
-		await signInAs(page, 'manager', `${jury()}/assignment`);
-		await hydrated(page);
+		await openAs(page, 'manager', `${jury()}/assignment`);
 		const bike = application(page, 'Bike Kitchen Collective');
 		const pair = tj('en', 'jury_pair_label', {
 			juror: bert.name,

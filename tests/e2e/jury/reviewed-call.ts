@@ -1,8 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { COOMPANION, DEMO, e2eDatabase, type Locale } from '../helpers';
+import { COOMPANION, DEMO, e2eDatabase, type Locale, uniqueSuffix } from '../helpers';
 
 /** The decisions catalogue (messages/decisions/), which the root catalogue helpers do not read. */
 const catalogue = Object.fromEntries(
@@ -40,7 +40,7 @@ export interface Seeded {
  * Written straight into the e2e database, as the jury's work would leave it.
  */
 export async function seedReviewedCall(): Promise<Seeded> {
-	const suffix = randomBytes(3).toString('hex');
+	const suffix = uniqueSuffix();
 	const TITLE = { en: `Selection ${suffix}`, de: `Auswahl ${suffix}`, sv: `Urval ${suffix}` };
 	const client = await e2eDatabase();
 	try {

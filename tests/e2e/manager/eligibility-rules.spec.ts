@@ -1,15 +1,14 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { randomBytes } from 'node:crypto';
 import {
 	e2eDatabase,
 	COOMPANION,
-	DEMO,
 	expectNoSeriousA11yViolations,
-	followBrowserLanguage,
 	hydrated,
-	signInAs,
 	t,
-	type Locale
+	type Locale,
+	openAs,
+	managerFollowsBrowserLanguage,
+	uniqueSuffix
 } from '../helpers';
 
 /*
@@ -24,7 +23,7 @@ const COUNTRY = 'SE';
 
 /** A draft call of Coompanion without rules, written straight into the e2e database. */
 async function seedDraftCall(): Promise<{ id: string; path: string }> {
-	const suffix = randomBytes(3).toString('hex');
+	const suffix = uniqueSuffix();
 	const title = {
 		en: `Eligibility rules ${suffix}`,
 		de: `Teilnahmeregeln ${suffix}`,
@@ -50,8 +49,7 @@ async function seedDraftCall(): Promise<{ id: string; path: string }> {
 /** Maja on the eligibility page of a draft call of her own, the page ready for her. */
 async function openNewCallRules(page: Page) {
 	const call = await seedDraftCall();
-	await signInAs(page, 'manager', call.path);
-	await hydrated(page);
+	await openAs(page, 'manager', call.path);
 	return call;
 }
 
@@ -121,8 +119,8 @@ async function expectNoError(input: Locator, rule: 'rule-founded' | 'rule-employ
 
 // Maja's language is stored with her account when she switches; the other specs expect her to
 // follow the browser, as the demo data has it, and each test starts from there.
-test.beforeEach(() => followBrowserLanguage(DEMO.manager.email));
-test.afterAll(() => followBrowserLanguage(DEMO.manager.email));
+test.beforeEach(managerFollowsBrowserLanguage);
+test.afterAll(managerFollowsBrowserLanguage);
 
 test('manager sets the number rules: missing and out-of-range values are refused, good ones saved', async ({
 	page

@@ -1,13 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { randomBytes } from 'node:crypto';
 import {
 	COOMPANION,
-	DEMO,
 	expectNoSeriousA11yViolations,
-	followBrowserLanguage,
-	hydrated,
-	signInAs,
-	t
+	t,
+	openAs,
+	managerFollowsBrowserLanguage,
+	uniqueSuffix
 } from '../helpers';
 
 /*
@@ -20,12 +18,11 @@ import {
 
 const NEW = `/manage/${COOMPANION.slug}/programmes/new`;
 
-test.beforeEach(() => followBrowserLanguage(DEMO.manager.email));
+test.beforeEach(managerFollowsBrowserLanguage);
 
 test('manager creates a programme after correcting a refused first try', async ({ page }) => {
-	const name = `Rural social innovation ${randomBytes(3).toString('hex')}`;
-	await signInAs(page, 'manager', NEW);
-	await hydrated(page);
+	const name = `Rural social innovation ${uniqueSuffix()}`;
+	await openAs(page, 'manager', NEW);
 	await expect(
 		page.getByRole('heading', { level: 2, name: t('en', 'manage_programme_new') })
 	).toBeVisible();

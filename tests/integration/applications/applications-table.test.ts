@@ -269,20 +269,25 @@ describe('listApplicationsTable countries', () => {
 	});
 });
 
+/** A Swedish enterprise's application, alone in a call of its own. */
+async function applicationInNewCall(
+	name: string,
+	values: Parameters<typeof createApplication>[2]
+): Promise<{ call: string; id: string; organisationId: string }> {
+	const { programme } = await createLead();
+	const { id: call } = await createCall(programme.id);
+	const enterprise = await createOrganisation({ name, country: 'SE', kind: 'enterprise' });
+	const { id } = await createApplication(call, enterprise.id, values);
+	return { call, id, organisationId: enterprise.id };
+}
+
 describe("the application's copy of its organisation's name and country", () => {
 	it('follows the organisation when it is renamed or moves, and cannot be written by hand', async () => {
-		const { programme } = await createLead();
-		const { id: call } = await createCall(programme.id);
-		const enterprise = await createOrganisation({
-			name: 'November Kooperativ',
-			country: 'SE',
-			kind: 'enterprise'
-		});
-		const other = await createOrganisation({ name: 'Oscar Verein', country: 'DE' });
-		const { id } = await createApplication(call, enterprise.id, {
+		const { call, id, organisationId } = await applicationInNewCall('November Kooperativ', {
 			status: 'submitted',
 			submittedAt: new Date(T0)
 		});
+		const other = await createOrganisation({ name: 'Oscar Verein', country: 'DE' });
 		const table = async (q: Record<string, unknown> = {}) => {
 			const { rows, countries } = await listApplicationsTable(call, query(q));
 			return { rows: rows.map((r) => [r.organisationName, r.country]), countries };
@@ -292,7 +297,7 @@ describe("the application's copy of its organisation's name and country", () => 
 		await db()
 			.update(organisation)
 			.set({ name: 'November Genossenschaft', country: 'AT' })
-			.where(eq(organisation.id, enterprise.id));
+			.where(eq(organisation.id, organisationId));
 		expect(await table({ country: 'AT', q: 'genossenschaft' })).toEqual({
 			rows: [['November Genossenschaft', 'AT']],
 			countries: ['AT']
@@ -313,14 +318,7 @@ describe("the application's copy of its organisation's name and country", () => 
 
 describe("the table's search copy of each application", () => {
 	it('follows every change of the answers, status, verdicts and submission, and goes with the application', async () => {
-		const { programme } = await createLead();
-		const { id: call } = await createCall(programme.id);
-		const enterprise = await createOrganisation({
-			name: 'Papa Kooperativ',
-			country: 'SE',
-			kind: 'enterprise'
-		});
-		const { id } = await createApplication(call, enterprise.id, {
+		const { call, id } = await applicationInNewCall('Papa Kooperativ', {
 			answers: { idea: 'Beekeeping on rooftops' }
 		});
 		const search = async (q: Record<string, unknown>) => {
