@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
 	listApplicationsTable,
+	SEARCH_COUNT_LIMIT,
 	tableQuerySchema,
 	type TableQuery
 } from '../../../src/lib/server/applications/queries';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { db } from '../../../src/lib/server/db';
 import { application, applicationSearch, organisation } from '../../../src/lib/server/db/schema';
 import { createApplication, createCall, createLead, createOrganisation } from '../../factories';
@@ -78,7 +79,8 @@ describe('tableQuerySchema', () => {
 				eligibility: 'maybe',
 				screening: 'x',
 				country: 'se',
-				q: 'x'.repeat(201)
+				q: 'x'.repeat(201),
+				count: 'some'
 			})
 		).toEqual({
 			page: 1,
@@ -89,8 +91,10 @@ describe('tableQuerySchema', () => {
 			eligibility: '',
 			screening: '',
 			country: '',
-			q: ''
+			q: '',
+			count: ''
 		});
+		expect(tableQuerySchema.parse({ count: 'all' }).count).toBe('all');
 	});
 });
 
@@ -239,6 +243,7 @@ describe('listApplicationsTable', () => {
 		expect(await listApplicationsTable('00000000-0000-4000-8000-000000000000', query())).toEqual({
 			rows: [],
 			total: 0,
+			more: false,
 			countries: []
 		});
 	});
@@ -387,5 +392,93 @@ describe("the table's search copy of each application", () => {
 			4
 		]);
 		expect(names(rows).slice(0, 2).sort()).toEqual(['Foxtrot 100% Social', 'Juliett Forening']);
+	});
+});
+
+describe('a search that matches more applications than it counts', () => {
+	const APPLICANTS = SEARCH_COUNT_LIMIT + 30;
+	let broadCall: string;
+	/** Every application of the call, as the table orders them: latest submission first, ties by id. */
+	let ordered: { id: string; organisationName: string; idea: string }[];
+
+	beforeAll(async () => {
+		const { programme } = await createLead();
+		broadCall = (await createCall(programme.id)).id;
+		// Every answer says "common"; every third also "third"; Broad 0777's name is its own. Two
+		// applications were submitted in each minute, so half the order is decided by the id.
+		await db().execute(sql`
+			WITH orgs AS (
+				INSERT INTO organisation (slug, name, kind, country)
+				SELECT 'broad-' || gen_random_uuid(), 'Broad ' || lpad(i::text, 4, '0'), 'enterprise', 'SE'
+				FROM generate_series(1, ${APPLICANTS}) i
+				RETURNING id, name
+			)
+			INSERT INTO application (call_id, organisation_id, status, answers, submitted_at)
+			SELECT ${broadCall}, id, 'submitted',
+				jsonb_build_object('idea', CASE WHEN n % 3 = 0 THEN 'common third' ELSE 'common' END),
+				${new Date(T0).toISOString()}::timestamptz + (n / 2) * interval '1 minute'
+			FROM (SELECT id, name, substring(name FROM 7)::int AS n FROM orgs) numbered`);
+		const rows = await db()
+			.select({
+				id: application.id,
+				submittedAt: application.submittedAt,
+				answers: application.answers,
+				name: organisation.name
+			})
+			.from(application)
+			.innerJoin(organisation, eq(organisation.id, application.organisationId))
+			.where(eq(application.callId, broadCall));
+		ordered = rows
+			.sort(
+				(a, b) =>
+					b.submittedAt!.getTime() - a.submittedAt!.getTime() ||
+					(a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+			)
+			.map((r) => ({
+				id: r.id,
+				organisationName: r.name,
+				idea: (r.answers as { idea: string }).idea
+			}));
+	});
+
+	const table = (q: Record<string, unknown>) => listApplicationsTable(broadCall, query(q));
+	const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+
+	it(`says "more than ${SEARCH_COUNT_LIMIT}" and pages in the table's order`, async () => {
+		const first = await table({ q: 'common' });
+		expect([first.total, first.more]).toEqual([SEARCH_COUNT_LIMIT, true]);
+		expect(ids(first.rows)).toEqual(ids(ordered.slice(0, 25)));
+		// Deep pages count far enough to know whether another page follows.
+		const fortyFirst = await table({ q: 'common', page: 41 });
+		expect([fortyFirst.total, fortyFirst.more]).toEqual([1025, true]);
+		expect(ids(fortyFirst.rows)).toEqual(ids(ordered.slice(1000, 1025)));
+		const last = await table({ q: 'common', page: 42 });
+		expect([last.total, last.more]).toEqual([APPLICANTS, false]);
+		expect(ids(last.rows)).toEqual(ids(ordered.slice(1025)));
+		expect((await table({ q: 'common', page: 43 })).rows).toEqual([]);
+	});
+
+	it('counts every match when asked, and the page is the same', async () => {
+		const all = await table({ q: 'common', count: 'all', page: 2 });
+		expect([all.total, all.more]).toEqual([APPLICANTS, false]);
+		expect(ids(all.rows)).toEqual(ids(ordered.slice(25, 50)));
+	});
+
+	it('a search with fewer matches is counted exactly and ordered the same way', async () => {
+		const thirds = ordered.filter((r) => r.idea.includes('third'));
+		expect(thirds.length).toBeLessThan(SEARCH_COUNT_LIMIT);
+		for (const page of [1, 2, 14]) {
+			const { rows, total, more } = await table({ q: 'third', page });
+			expect([total, more]).toEqual([thirds.length, false]);
+			expect(ids(rows)).toEqual(ids(thirds.slice((page - 1) * 25, page * 25)));
+		}
+		const byName = await table({ q: 'broad 0777' });
+		expect([names(byName.rows), byName.total, byName.more]).toEqual([['Broad 0777'], 1, false]);
+		expect(await table({ q: 'nowhere' })).toMatchObject({ rows: [], total: 0, more: false });
+	});
+
+	it('the filters still apply to a broad search', async () => {
+		const { rows, total, more } = await table({ q: 'common', status: 'withdrawn' });
+		expect([rows, total, more]).toEqual([[], 0, false]);
 	});
 });

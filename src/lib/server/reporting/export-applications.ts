@@ -8,10 +8,10 @@ import { m } from '$lib/paraglide/messages';
 import { statusLabel } from '$lib/i18n/statuses';
 import { db } from '../db';
 import { application, applicationFile, call, organisation } from '../db/schema';
-import { tableFilters, type TableQuery } from '../applications/queries';
+import { tableFilters, type TableFilters } from '../applications/queries';
 
 export type ExportFormat = 'csv' | 'xlsx';
-export type ExportFilters = Omit<TableQuery, 'page' | 'pageSize' | 'sort' | 'dir'>;
+export type ExportFilters = TableFilters;
 
 const PAGE = 1000;
 

@@ -19,6 +19,7 @@ const filtersFrom = (url: URL) => {
 		pageSize: _size,
 		sort: _sort,
 		dir: _dir,
+		count: _count,
 		...filters
 	} = tableQuerySchema.parse(Object.fromEntries(url.searchParams));
 	return filters;
@@ -32,10 +33,10 @@ const bulkEmailSchema = z.object({
 export const load = (async (event) => {
 	const { actor, call } = await managerCall(event, 'call.view');
 	const query = tableQuerySchema.parse(Object.fromEntries(event.url.searchParams));
-	const { rows, total, countries } = await listApplicationsTable(call.id, query);
+	const { rows, total, more, countries } = await listApplicationsTable(call.id, query);
 	return {
 		query,
-		table: { rows, total },
+		table: { rows, total, more },
 		countries,
 		timeZone: call.timeZone,
 		canManage: can(actor, 'call.manage', callResource(call))
