@@ -53,7 +53,9 @@ test.beforeAll(async () => {
 	}
 });
 
+// The German test stores German on Maja's account: the specs after this one find her as the demo has her.
 test.beforeEach(managerFollowsBrowserLanguage);
+test.afterAll(managerFollowsBrowserLanguage);
 
 const table = () => `/manage/${COOMPANION.slug}/calls/${callId}/applications`;
 
