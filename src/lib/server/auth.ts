@@ -105,7 +105,11 @@ function createAuth() {
 			customRules: {
 				'/sign-in/magic-link': { window: 600, max: 5 },
 				'/email-otp/send-verification-otp': { window: 600, max: 5 },
-				'/sign-in/email-otp': { window: 600, max: 10 }
+				'/sign-in/email-otp': { window: 600, max: 10 },
+				// Opening a link: the magic-link plugin allows 5 a minute per address, and a room of
+				// people on one network (a jury day, an event) share one. Its token is long, random and
+				// single-use, so the general limit is enough; sending links stays limited above.
+				'/magic-link/verify': { window: 60, max: 100 }
 			}
 		},
 		plugins: [

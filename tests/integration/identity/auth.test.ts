@@ -152,6 +152,24 @@ describe('magic link', () => {
 	});
 });
 
+describe('magic links opened from one address', () => {
+	it('a room of people behind one address all get in with their own links within a minute', async () => {
+		// A jury day or a cluster event: everyone on the venue's network shares one public address.
+		const venue = { 'x-forwarded-for': '192.0.2.50' };
+		const people = Array.from({ length: 12 }, (_, i) => `venue-${i}@example.org`);
+		const links = [];
+		for (const email of people) links.push((await requestMagicLink(email)).link);
+
+		const statuses = [];
+		for (const link of links) {
+			const response = await auth().handler(new Request(link, { headers: venue }));
+			statuses.push([response.status, response.headers.get('location')]);
+		}
+
+		expect(statuses).toEqual(people.map(() => [302, `${ORIGIN}/app`]));
+	});
+});
+
 describe('email code', () => {
 	it('a sign-in code request writes one email whose subject carries a six-digit code', async () => {
 		const { emails, code } = await requestCode('code@example.org');
