@@ -418,27 +418,13 @@ describe('a search that matches more applications than it counts', () => {
 				jsonb_build_object('idea', CASE WHEN n % 3 = 0 THEN 'common third' ELSE 'common' END),
 				${new Date(T0).toISOString()}::timestamptz + (n / 2) * interval '1 minute'
 			FROM (SELECT id, name, substring(name FROM 7)::int AS n FROM orgs) numbered`);
-		const rows = await db()
-			.select({
-				id: application.id,
-				submittedAt: application.submittedAt,
-				answers: application.answers,
-				name: organisation.name
-			})
-			.from(application)
-			.innerJoin(organisation, eq(organisation.id, application.organisationId))
-			.where(eq(application.callId, broadCall));
-		ordered = rows
-			.sort(
-				(a, b) =>
-					b.submittedAt!.getTime() - a.submittedAt!.getTime() ||
-					(a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-			)
-			.map((r) => ({
-				id: r.id,
-				organisationName: r.name,
-				idea: (r.answers as { idea: string }).idea
-			}));
+		// The order the table must show, from the applications themselves (not the search copy).
+		const { rows } = await db().execute<{ id: string; organisationName: string; idea: string }>(sql`
+			SELECT a.id, o.name AS "organisationName", a.answers->>'idea' AS idea
+			FROM application a JOIN organisation o ON o.id = a.organisation_id
+			WHERE a.call_id = ${broadCall}
+			ORDER BY a.submitted_at DESC, a.id`);
+		ordered = rows;
 	});
 
 	const table = (q: Record<string, unknown>) => listApplicationsTable(broadCall, query(q));
